@@ -11,8 +11,7 @@ import java.util.Map;
  * @param message a short human-readable line ("epoch 3/10, ratio 0.5")
  * @param metrics the latest figures (loss, accuracy, firing rates, ...), JSON values
  */
-public record JobProgress(
-        double fraction, int epoch, int totalEpochs, String message, Map<String, Object> metrics) {
+public record JobProgress(double fraction, int epoch, int totalEpochs, String message, Map<String, Object> metrics) {
 
     public JobProgress {
         metrics = metrics == null ? Map.of() : Map.copyOf(metrics);

@@ -1,40 +1,119 @@
 package io.spikelot.model.messaging;
 
 import io.spikelot.model.job.ResourceClass;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
- * The one place that names the broker topology; both services declare it from here.
+ * The one place that names the broker topology; both services declare it from here. Every name starts with a
+ * prefix ({@value #DEFAULT_PREFIX} unless configured), so several installations or test runs can share a broker.
  *
  * <pre>
- * spikelot.jobs    (direct)  --cpu--> spikelot.jobs.cpu   (durable; dead letters -> spikelot.dead -> spikelot.jobs.dead)
- *                            --gpu--> spikelot.jobs.gpu
- * spikelot.events  (topic)   --#----> spikelot.events.api (durable; consumed by the API)
- * spikelot.control (fanout)  -------> one exclusive auto-delete queue per worker (cancellation)
+ * {p}.jobs    (direct)  --cpu--> {p}.jobs.cpu   (durable; rejected messages -> {p}.dead -> {p}.jobs.dead)
+ *                       --gpu--> {p}.jobs.gpu
+ * {p}.events  (topic)   --job.#-> {p}.events.api (durable; consumed by the API; rejected -> {p}.dead)
+ * {p}.control (fanout)  -------> one exclusive auto-delete queue per worker (cancellation)
  * </pre>
+ *
+ * @param prefix the first segment of every name: letters, digits, '-' and '_'
  */
-public final class Topology {
+public record Topology(String prefix) {
 
-    public static final String JOBS_EXCHANGE = "spikelot.jobs";
-    public static final String EVENTS_EXCHANGE = "spikelot.events";
-    public static final String EVENTS_QUEUE = "spikelot.events.api";
-    public static final String CONTROL_EXCHANGE = "spikelot.control";
-    public static final String DEAD_LETTER_EXCHANGE = "spikelot.dead";
-    public static final String DEAD_LETTER_QUEUE = "spikelot.jobs.dead";
+    public static final String DEFAULT_PREFIX = "spikelot";
+    private static final Pattern VALID_PREFIX = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
-    private Topology() {}
-
-    /** The durable queue that holds dispatches for one resource class, e.g. {@code spikelot.jobs.gpu}. */
-    public static String jobsQueue(ResourceClass resourceClass) {
-        return JOBS_EXCHANGE + "." + resourceClass.wireName();
+    public Topology {
+        if (prefix == null || !VALID_PREFIX.matcher(prefix).matches()) {
+            throw new IllegalArgumentException("Broker prefix must match " + VALID_PREFIX + ", got: " + prefix);
+        }
     }
 
-    /** The routing key of dispatches for one resource class on {@link #JOBS_EXCHANGE}. */
-    public static String jobsRoutingKey(ResourceClass resourceClass) {
+    public static Topology standard() {
+        return new Topology(DEFAULT_PREFIX);
+    }
+
+    public String jobsExchange() {
+        return prefix + ".jobs";
+    }
+
+    /** The durable queue that holds dispatches for one resource class, e.g. {@code spikelot.jobs.gpu}. */
+    public String jobsQueue(ResourceClass resourceClass) {
+        return jobsExchange() + "." + resourceClass.wireName();
+    }
+
+    /** The routing key of dispatches for one resource class on {@link #jobsExchange()}. */
+    public String jobsRoutingKey(ResourceClass resourceClass) {
         return resourceClass.wireName();
     }
 
-    /** The routing key of one job event on {@link #EVENTS_EXCHANGE}, e.g. {@code job.progress}. */
-    public static String eventRoutingKey(EventKind kind) {
-        return "job." + kind.name().toLowerCase(java.util.Locale.ROOT);
+    public String eventsExchange() {
+        return prefix + ".events";
+    }
+
+    public String eventsQueue() {
+        return eventsExchange() + ".api";
+    }
+
+    /** The binding of {@link #eventsQueue()}: every job event. */
+    public String eventsBindingKey() {
+        return "job.#";
+    }
+
+    /** The routing key of one job event on {@link #eventsExchange()}, e.g. {@code job.progress}. */
+    public String eventRoutingKey(EventKind kind) {
+        return "job." + kind.name().toLowerCase(Locale.ROOT);
+    }
+
+    public String controlExchange() {
+        return prefix + ".control";
+    }
+
+    public String deadLetterExchange() {
+        return prefix + ".dead";
+    }
+
+    public String deadLetterQueue() {
+        return prefix + ".jobs.dead";
+    }
+
+    /** An exchange to declare: durable, of AMQP type {@code direct}, {@code topic} or {@code fanout}. */
+    public record ExchangeDeclaration(String name, String type) {}
+
+    /** A durable queue to declare; rejected messages go to {@code deadLetterExchange} when not null. */
+    public record QueueDeclaration(String name, String deadLetterExchange) {}
+
+    /** A binding of a queue to an exchange. */
+    public record BindingDeclaration(String queue, String exchange, String routingKey) {}
+
+    public List<ExchangeDeclaration> exchanges() {
+        return List.of(
+                new ExchangeDeclaration(jobsExchange(), "direct"),
+                new ExchangeDeclaration(eventsExchange(), "topic"),
+                new ExchangeDeclaration(controlExchange(), "fanout"),
+                new ExchangeDeclaration(deadLetterExchange(), "fanout"));
+    }
+
+    /** The durable queues: one per resource class, the API's events queue and the dead-letter queue. */
+    public List<QueueDeclaration> queues() {
+        List<QueueDeclaration> queues = new ArrayList<>();
+        for (ResourceClass resourceClass : ResourceClass.values()) {
+            queues.add(new QueueDeclaration(jobsQueue(resourceClass), deadLetterExchange()));
+        }
+        queues.add(new QueueDeclaration(eventsQueue(), deadLetterExchange()));
+        queues.add(new QueueDeclaration(deadLetterQueue(), null));
+        return queues;
+    }
+
+    public List<BindingDeclaration> bindings() {
+        List<BindingDeclaration> bindings = new ArrayList<>();
+        for (ResourceClass resourceClass : ResourceClass.values()) {
+            bindings.add(
+                    new BindingDeclaration(jobsQueue(resourceClass), jobsExchange(), jobsRoutingKey(resourceClass)));
+        }
+        bindings.add(new BindingDeclaration(eventsQueue(), eventsExchange(), eventsBindingKey()));
+        bindings.add(new BindingDeclaration(deadLetterQueue(), deadLetterExchange(), ""));
+        return bindings;
     }
 }

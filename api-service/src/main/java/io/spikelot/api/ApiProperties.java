@@ -1,0 +1,63 @@
+package io.spikelot.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The API's configuration ({@code spikelot.*}, or {@code SPIKELOT_*} variables).
+ *
+ * @param apiKeys bootstrap keys, {@code tenant:key,tenant:key}; stored hashed at start
+ * @param workerToken the one credential of workers; it can only report events and upload artifacts
+ * @param broker broker naming
+ * @param jobs job lifecycle settings
+ * @param artifacts where artifacts are kept
+ */
+@Validated
+@ConfigurationProperties("spikelot")
+public record ApiProperties(
+        @DefaultValue("") String apiKeys,
+        @DefaultValue("") String workerToken,
+        @Valid @NotNull @DefaultValue Broker broker,
+        @Valid @NotNull @DefaultValue Jobs jobs,
+        @Valid @NotNull @DefaultValue Artifacts artifacts) {
+
+    /**
+     * @param prefix first segment of every exchange and queue name
+     * @param deleteOnShutdown delete this prefix's queues and exchanges when the API stops (tests only)
+     */
+    public record Broker(
+            @DefaultValue("spikelot") @Pattern(regexp = "[A-Za-z0-9_-]{1,64}") String prefix,
+            @DefaultValue("false") boolean deleteOnShutdown) {}
+
+    /**
+     * @param maxAttempts attempts before a job whose workers keep getting lost fails
+     * @param lease how long a running job may stay silent before its worker is presumed lost
+     * @param reaperInterval how often expired leases are looked for
+     * @param relayInterval how often the outbox is polled as a safety net behind the after-commit publish
+     * @param maxSpecBytes the largest accepted job-submission body
+     */
+    public record Jobs(
+            @DefaultValue("3") @Min(1) @Max(20) int maxAttempts,
+            @DefaultValue("90s") @NotNull Duration lease,
+            @DefaultValue("5s") @NotNull Duration reaperInterval,
+            @DefaultValue("1s") @NotNull Duration relayInterval,
+            @DefaultValue("262144") @Min(1024) int maxSpecBytes) {}
+
+    /**
+     * @param store {@code database} (PostgreSQL, the default) or {@code filesystem}
+     * @param dir the folder of the filesystem store
+     * @param maxBytes the largest accepted artifact
+     */
+    public record Artifacts(
+            @DefaultValue("database") @Pattern(regexp = "database|filesystem") String store,
+            @DefaultValue("./spikelot-data/artifacts") Path dir,
+            @DefaultValue("1073741824") @Min(1) long maxBytes) {}
+}

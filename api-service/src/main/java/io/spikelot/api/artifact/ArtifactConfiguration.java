@@ -1,0 +1,19 @@
+package io.spikelot.api.artifact;
+
+import io.spikelot.api.ApiProperties;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class ArtifactConfiguration {
+
+    @Bean
+    ArtifactStore artifactStore(ApiProperties properties, ArtifactRows rows, Clock clock) {
+        return switch (properties.artifacts().store()) {
+            case "filesystem" ->
+                new FilesystemArtifactStore(rows, clock, properties.artifacts().dir());
+            default -> new DatabaseArtifactStore(rows, clock);
+        };
+    }
+}

@@ -1,0 +1,79 @@
+package io.spikelot.api.artifact;
+
+import io.spikelot.api.auth.Caller;
+import io.spikelot.api.job.JobService;
+import io.spikelot.api.problem.ApiProblem;
+import io.spikelot.model.artifact.ArtifactDescriptor;
+import io.spikelot.model.artifact.ArtifactNames;
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Lists and serves a job's artifacts: ETag = SHA-256, Content-Length, and Range requests. */
+@RestController
+@RequestMapping("/api/v1/jobs/{id}/artifacts")
+class ArtifactController {
+
+    private final ArtifactStore store;
+    private final JobService jobs;
+
+    ArtifactController(ArtifactStore store, JobService jobs) {
+        this.store = store;
+        this.jobs = jobs;
+    }
+
+    @Operation(summary = "List a job's artifacts")
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    List<ArtifactDescriptor> list(Caller.Tenant tenant, @PathVariable UUID id) {
+        requireVisible(tenant, id);
+        return store.list(id);
+    }
+
+    @Operation(summary = "Download an artifact", description = "Supports Range and If-None-Match")
+    @GetMapping("/{name}")
+    ResponseEntity<Resource> download(
+            Caller.Tenant tenant,
+            @PathVariable UUID id,
+            @PathVariable String name,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        requireVisible(tenant, id);
+        ArtifactDescriptor artifact = (ArtifactNames.isValid(name)
+                        ? store.describe(id, name)
+                        : java.util.Optional.<ArtifactDescriptor>empty())
+                .orElseThrow(() -> ApiProblem.notFound("Artifact '" + name + "' of job " + id));
+        String etag = "\"" + artifact.sha256() + "\"";
+        if (ifNoneMatch != null
+                && (ifNoneMatch.contains(etag) || ifNoneMatch.trim().equals("*"))) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
+        }
+        return ResponseEntity.ok()
+                .eTag(etag)
+                .contentType(MediaType.parseMediaType(artifact.contentType()))
+                .contentLength(artifact.size())
+                .header(HttpHeaders.ACCEPT_RANGES, "bytes")
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(artifact.name())
+                                .build()
+                                .toString())
+                .body(store.open(id, name));
+    }
+
+    private void requireVisible(Caller.Tenant tenant, UUID id) {
+        if (!jobs.isVisible(tenant.id(), id)) {
+            throw ApiProblem.notFound("Job " + id);
+        }
+    }
+}

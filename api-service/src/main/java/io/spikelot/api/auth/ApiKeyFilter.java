@@ -1,0 +1,85 @@
+package io.spikelot.api.auth;
+
+import io.spikelot.api.ApiProperties;
+import io.spikelot.api.problem.ProblemType;
+import io.spikelot.api.problem.Problems;
+import io.spikelot.model.artifact.Sha256;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Authenticates every request under {@code /api/}: {@code Authorization: Bearer <key>}. A tenant key may use the
+ * public API only; the worker token may use {@code /api/v1/internal/} only. Health, metrics and API docs are open.
+ */
+class ApiKeyFilter extends OncePerRequestFilter {
+
+    static final String INTERNAL_PREFIX = "/api/v1/internal/";
+    private static final String BEARER = "Bearer ";
+
+    private final ApiKeys apiKeys;
+    private final String workerTokenHash;
+    private final JsonMapper json;
+
+    ApiKeyFilter(ApiKeys apiKeys, ApiProperties properties, JsonMapper json) {
+        this.apiKeys = apiKeys;
+        this.workerTokenHash = properties.workerToken().isBlank() ? null : Sha256.hex(properties.workerToken());
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<Caller> caller = authenticate(request.getHeader(HttpHeaders.AUTHORIZATION));
+        if (caller.isEmpty()) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            write(response, ProblemType.UNAUTHORIZED, "Send 'Authorization: Bearer <API key>' with a valid key");
+            return;
+        }
+        boolean internal = request.getRequestURI().startsWith(INTERNAL_PREFIX);
+        boolean worker = caller.get() instanceof Caller.Worker;
+        if (internal != worker) {
+            write(
+                    response,
+                    ProblemType.FORBIDDEN,
+                    worker ? "The worker credential can only report on jobs" : "This endpoint is for workers only");
+            return;
+        }
+        request.setAttribute(Caller.REQUEST_ATTRIBUTE, caller.get());
+        chain.doFilter(request, response);
+    }
+
+    private Optional<Caller> authenticate(String header) {
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Optional.empty();
+        }
+        String key = header.substring(BEARER.length()).trim();
+        if (key.isEmpty() || key.length() > 512) {
+            return Optional.empty();
+        }
+        if (workerTokenHash != null && Sha256.same(workerTokenHash, Sha256.hex(key))) {
+            return Optional.of(new Caller.Worker());
+        }
+        return apiKeys.tenantOf(key).map(Caller.Tenant::new);
+    }
+
+    private void write(HttpServletResponse response, ProblemType type, String detail) throws IOException {
+        ProblemDetail problem = Problems.of(type, detail);
+        response.setStatus(type.status().value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,9 @@
+package io.spikelot.api.auth;
+
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ApiKeyRepository extends JpaRepository<ApiKeyEntity, Long> {
+
+    Optional<ApiKeyEntity> findByKeyHash(String keyHash);
+}

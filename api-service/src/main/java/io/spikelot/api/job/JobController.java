@@ -1,0 +1,170 @@
+package io.spikelot.api.job;
+
+import io.spikelot.api.ApiProperties;
+import io.spikelot.api.auth.Caller;
+import io.spikelot.api.problem.ApiProblem;
+import io.spikelot.api.problem.FieldError;
+import io.spikelot.api.problem.ProblemType;
+import io.spikelot.api.spec.JobSpecValidator;
+import io.spikelot.api.spec.ValidatedSpec;
+import io.spikelot.model.job.JobStatus;
+import io.spikelot.model.job.JobType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Submit, read, list and cancel jobs. */
+@RestController
+@RequestMapping(path = "/api/v1/jobs", produces = MediaType.APPLICATION_JSON_VALUE)
+class JobController {
+
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
+    private static final int MAX_PAGE_SIZE = 100;
+
+    private final JobService service;
+    private final JobSpecValidator validator;
+    private final ObjectReader strictReader;
+    private final int maxBodyBytes;
+
+    JobController(JobService service, JobSpecValidator validator, JsonMapper json, ApiProperties properties) {
+        this.service = service;
+        this.validator = validator;
+        this.strictReader = json.reader()
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+        this.maxBodyBytes = properties.jobs().maxSpecBytes();
+    }
+
+    @Operation(summary = "Submit a job", description = "Validates the spec, stores the job and queues it.")
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<JobView> submit(
+            Caller.Tenant tenant,
+            @Parameter(description = "Makes retries safe: the same key and body return the same job")
+                    @RequestHeader(name = "Idempotency-Key", required = false)
+                    String idempotencyKey,
+            HttpServletRequest request)
+            throws IOException {
+        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            throw ApiProblem.invalidField("Idempotency-Key", "must be 1 to 200 visible ASCII characters");
+        }
+        ValidatedSpec spec = validator.validate(readBody(request));
+        JobService.Submission submission;
+        try {
+            submission = service.submit(tenant.id(), spec, idempotencyKey);
+        } catch (DataIntegrityViolationException raced) {
+            // a concurrent request with the same Idempotency-Key won the insert
+            submission = service.replay(tenant.id(), idempotencyKey, service.requestHashOf(spec))
+                    .orElseThrow(() -> raced);
+        }
+        return ResponseEntity.created(
+                        URI.create("/api/v1/jobs/" + submission.job().id()))
+                .header("Idempotent-Replayed", String.valueOf(submission.replayed()))
+                .body(submission.job());
+    }
+
+    private JsonNode readBody(HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() > maxBodyBytes) {
+            throw tooLarge();
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes(maxBodyBytes + 1);
+            if (body.length > maxBodyBytes) {
+                throw tooLarge();
+            }
+            if (body.length == 0) {
+                throw new ApiProblem(ProblemType.MALFORMED_JSON, "The request body is empty; send a JSON job spec");
+            }
+            return strictReader.readTree(body);
+        } catch (JacksonException e) {
+            throw new ApiProblem(
+                    ProblemType.MALFORMED_JSON, "The request body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private ApiProblem tooLarge() {
+        return new ApiProblem(ProblemType.PAYLOAD_TOO_LARGE, "A job spec may have at most " + maxBodyBytes + " bytes");
+    }
+
+    @Operation(summary = "Read a job: status, progress, result, error")
+    @GetMapping("/{id}")
+    JobView get(Caller.Tenant tenant, @PathVariable UUID id) {
+        return service.get(tenant.id(), id);
+    }
+
+    @Operation(summary = "List jobs, newest first")
+    @GetMapping
+    JobPage list(
+            Caller.Tenant tenant,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String type,
+            @RequestParam(defaultValue = "0") String page,
+            @RequestParam(defaultValue = "20") String size) {
+        List<FieldError> errors = new ArrayList<>();
+        JobStatus statusFilter = parseStatus(status, errors);
+        if (type != null && JobType.fromWireName(type).isEmpty()) {
+            errors.add(new FieldError("type", "must be one of \"slt\", \"imp\", \"qsnn\""));
+        }
+        int pageIndex = parseInt("page", page, 0, 1_000_000, errors);
+        int pageSize = parseInt("size", size, 1, MAX_PAGE_SIZE, errors);
+        if (!errors.isEmpty()) {
+            throw ApiProblem.validation(errors);
+        }
+        return service.list(tenant.id(), statusFilter, type, pageIndex, pageSize);
+    }
+
+    @Operation(summary = "Cancel a job", description = "202; a job that already finished gives 409")
+    @PostMapping("/{id}/cancel")
+    ResponseEntity<JobView> cancel(Caller.Tenant tenant, @PathVariable UUID id) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(service.cancel(tenant.id(), id));
+    }
+
+    private static JobStatus parseStatus(String status, List<FieldError> errors) {
+        if (status == null) {
+            return null;
+        }
+        try {
+            return JobStatus.valueOf(status.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError("status", "must be one of " + List.of(JobStatus.values())));
+            return null;
+        }
+    }
+
+    private static int parseInt(String name, String value, int min, int max, List<FieldError> errors) {
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(new FieldError(name, "must be an integer in [" + min + ", " + max + "], got '" + value + "'"));
+        return min;
+    }
+}

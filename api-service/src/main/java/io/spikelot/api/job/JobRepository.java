@@ -1,0 +1,51 @@
+package io.spikelot.api.job;
+
+import io.spikelot.model.job.JobStatus;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface JobRepository extends JpaRepository<JobEntity, UUID> {
+
+    Optional<JobEntity> findByIdAndTenant(UUID id, String tenant);
+
+    Optional<JobEntity> findByTenantAndIdempotencyKey(String tenant, String idempotencyKey);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select j from JobEntity j where j.id = :id")
+    Optional<JobEntity> lockById(@Param("id") UUID id);
+
+    @Query(
+            """
+            select j from JobEntity j
+            where j.tenant = :tenant
+              and (:status is null or j.status = :status)
+              and (:type is null or j.type = :type)
+            order by j.createdAt desc, j.id desc""")
+    Page<JobEntity> search(
+            @Param("tenant") String tenant,
+            @Param("status") JobStatus status,
+            @Param("type") String type,
+            Pageable pageable);
+
+    @Query(
+            value =
+                    """
+            select id from jobs
+            where status in ('RUNNING', 'CANCELLING') and lease_expires_at < :now
+            order by lease_expires_at
+            limit 100""",
+            nativeQuery = true)
+    List<UUID> findExpiredLeases(@Param("now") Instant now);
+
+    @Query("select j.status, count(j) from JobEntity j group by j.status")
+    List<Object[]> countByStatus();
+}

@@ -1,0 +1,162 @@
+package io.spikelot.api.job;
+
+import io.spikelot.api.ApiProperties;
+import io.spikelot.api.messaging.Outbox;
+import io.spikelot.api.metrics.JobMetrics;
+import io.spikelot.api.problem.ApiProblem;
+import io.spikelot.api.problem.ProblemType;
+import io.spikelot.api.spec.ValidatedSpec;
+import io.spikelot.model.artifact.Sha256;
+import io.spikelot.model.job.JobStatus;
+import io.spikelot.model.messaging.CancelRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What users do with jobs: submit, read, list, cancel; always within their own tenant. */
+@Service
+public class JobService {
+
+    /** A stored submission, and whether it is an earlier one replayed for the same Idempotency-Key. */
+    record Submission(JobView job, boolean replayed) {}
+
+    private final JobRepository jobs;
+    private final Outbox outbox;
+    private final JobMetrics metrics;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final int maxAttempts;
+
+    JobService(
+            JobRepository jobs,
+            Outbox outbox,
+            JobMetrics metrics,
+            JsonMapper json,
+            Clock clock,
+            ApiProperties properties) {
+        this.jobs = jobs;
+        this.outbox = outbox;
+        this.metrics = metrics;
+        this.json = json;
+        this.clock = clock;
+        this.maxAttempts = properties.jobs().maxAttempts();
+    }
+
+    /** Stores the job and its dispatch in one transaction; a known Idempotency-Key returns the earlier job. */
+    @Transactional
+    Submission submit(String tenant, ValidatedSpec spec, String idempotencyKey) {
+        String specJson = json.writeValueAsString(spec.spec());
+        String requestHash = Sha256.hex(specJson);
+        Optional<Submission> earlier = replay(tenant, idempotencyKey, requestHash);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        NewJob newJob = new NewJob(
+                UUID.randomUUID(),
+                tenant,
+                spec.type(),
+                spec.name(),
+                spec.resourceClass(),
+                specJson,
+                idempotencyKey,
+                requestHash);
+        Instant now = clock.instant();
+        JobEntity job = jobs.save(new JobEntity(newJob, maxAttempts, now));
+        outbox.dispatch(JobViews.dispatchOf(job, json, now));
+        metrics.submitted(job.type());
+        return new Submission(JobViews.viewOf(job, json), false);
+    }
+
+    @Transactional(readOnly = true)
+    Optional<Submission> replay(String tenant, String idempotencyKey, String requestHash) {
+        if (idempotencyKey == null) {
+            return Optional.empty();
+        }
+        return jobs.findByTenantAndIdempotencyKey(tenant, idempotencyKey).map(job -> {
+            if (!job.requestHash().equals(requestHash)) {
+                throw new ApiProblem(
+                        ProblemType.IDEMPOTENCY_CONFLICT,
+                        "Idempotency-Key '" + idempotencyKey + "' was used for job " + job.id()
+                                + " with a different request body");
+            }
+            return new Submission(JobViews.viewOf(job, json), true);
+        });
+    }
+
+    /** Hash of the normalized spec, as {@link #submit} computes it; for replays after a lost race. */
+    String requestHashOf(ValidatedSpec spec) {
+        return Sha256.hex(json.writeValueAsString(spec.spec()));
+    }
+
+    @Transactional(readOnly = true)
+    public JobView get(String tenant, UUID id) {
+        return jobs.findByIdAndTenant(id, tenant)
+                .map(job -> JobViews.viewOf(job, json))
+                .orElseThrow(() -> ApiProblem.notFound("Job " + id));
+    }
+
+    /** Whether the tenant owns the job; other tenants' jobs do not exist for them. */
+    @Transactional(readOnly = true)
+    public boolean isVisible(String tenant, UUID id) {
+        return jobs.findByIdAndTenant(id, tenant).isPresent();
+    }
+
+    @Transactional(readOnly = true)
+    JobPage list(String tenant, JobStatus status, String type, int page, int size) {
+        Page<JobEntity> found = jobs.search(tenant, status, type, PageRequest.of(page, size));
+        return new JobPage(
+                found.map(job -> JobViews.viewOf(job, json)).getContent(),
+                page,
+                size,
+                found.getTotalElements(),
+                found.getTotalPages());
+    }
+
+    /** Cancels a queued job at once; asks the worker of a running one to stop. A finished job cannot be cancelled. */
+    @Transactional
+    JobView cancel(String tenant, UUID id) {
+        JobEntity job = jobs.findByIdAndTenant(id, tenant)
+                .flatMap(j -> jobs.lockById(j.id()))
+                .orElseThrow(() -> ApiProblem.notFound("Job " + id));
+        Instant now = clock.instant();
+        switch (job.status()) {
+            case QUEUED -> {
+                job.cancel(now);
+                metrics.finished(job.type(), job.status(), job.createdAt(), now);
+            }
+            case RUNNING -> job.requestCancel();
+            case CANCELLING -> {
+                return JobViews.viewOf(job, json);
+            }
+            default -> throw new ApiProblem(ProblemType.JOB_FINISHED, "Job " + id + " is already " + job.status());
+        }
+        // a worker may hold a dispatch of a queued job before reporting STARTED: tell every worker
+        outbox.cancel(new CancelRequest(job.id()));
+        return JobViews.viewOf(job, json);
+    }
+
+    /**
+     * Whether a worker may still work on (and upload for) this attempt: the job is not finished and the attempt is
+     * the current one.
+     */
+    @Transactional(readOnly = true)
+    public boolean isCurrentAttempt(UUID id, int attempt) {
+        return jobs.findById(id)
+                .filter(job -> !job.status().isTerminal() && job.attempt() == attempt)
+                .isPresent();
+    }
+
+    /** Whether the job's cancellation was requested (CANCELLING) or done. */
+    @Transactional(readOnly = true)
+    public boolean isCancelRequested(UUID id) {
+        return jobs.findById(id)
+                .map(job -> job.status() == JobStatus.CANCELLING || job.status() == JobStatus.CANCELLED)
+                .orElse(true);
+    }
+}

@@ -1,0 +1,34 @@
+package io.spikelot.api.job;
+
+import io.spikelot.model.job.JobStatus;
+import java.time.Instant;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A job as the API shows it.
+ *
+ * @param progress {fraction, epoch, totalEpochs, message, metrics{}} of the latest report; null before the first
+ * @param result the result summary once SUCCEEDED; null before
+ * @param error {code, message} once FAILED; null otherwise
+ * @param spec the spec as validated, defaults filled in
+ */
+public record JobView(
+        UUID id,
+        String type,
+        String name,
+        JobStatus status,
+        int attempt,
+        int maxAttempts,
+        String resourceClass,
+        Instant createdAt,
+        Instant startedAt,
+        Instant finishedAt,
+        JsonNode progress,
+        JsonNode result,
+        Error error,
+        JsonNode spec) {
+
+    /** Why a job failed: a stable code and a message for people. */
+    public record Error(String code, String message) {}
+}

@@ -1,0 +1,6 @@
+/**
+ * The API's side of the broker: topology declaration, the transactional outbox and its confirming relay, and the
+ * consumer of worker events. Depends on {@code shared-model}; reaches jobs only through {@link
+ * io.spikelot.api.messaging.JobEventHandler}.
+ */
+package io.spikelot.api.messaging;

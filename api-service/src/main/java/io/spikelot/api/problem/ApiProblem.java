@@ -1,0 +1,48 @@
+package io.spikelot.api.problem;
+
+import java.util.List;
+import org.springframework.http.ProblemDetail;
+
+/** A request the API refuses, rendered as problem+json by {@link ProblemHandler}. */
+public class ApiProblem extends RuntimeException {
+
+    private final ProblemType type;
+    private final List<FieldError> errors;
+
+    public ApiProblem(ProblemType type, String detail) {
+        this(type, detail, List.of());
+    }
+
+    public ApiProblem(ProblemType type, String detail, List<FieldError> errors) {
+        super(detail);
+        this.type = type;
+        this.errors = List.copyOf(errors);
+    }
+
+    public static ApiProblem validation(List<FieldError> errors) {
+        String detail = errors.size() == 1
+                ? errors.get(0).field() + ": " + errors.get(0).message()
+                : errors.size() + " fields are invalid";
+        return new ApiProblem(ProblemType.VALIDATION, detail, errors);
+    }
+
+    public static ApiProblem invalidField(String field, String message) {
+        return validation(List.of(new FieldError(field, message)));
+    }
+
+    public static ApiProblem notFound(String what) {
+        return new ApiProblem(ProblemType.NOT_FOUND, what + " not found");
+    }
+
+    public ProblemType type() {
+        return type;
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    public ProblemDetail toProblemDetail() {
+        return Problems.of(type, getMessage(), errors);
+    }
+}

@@ -1,0 +1,79 @@
+package io.spikelot.api.problem;
+
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The one exception handler: every refusal becomes RFC 9457 problem+json with a stable {@code type}; validation
+ * problems list the offending fields. No stack trace, SQL or class name ever reaches a response.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<Object> handleApiProblem(ApiProblem problem) {
+        return problemResponse(problem.toProblemDetail());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> handleUnexpected(Exception e) {
+        log.error("Unexpected error", e);
+        return problemResponse(Problems.of(ProblemType.INTERNAL, "An unexpected error occurred; it has been logged"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String name = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
+        String expected = ex.getRequiredType() == null
+                ? "another type"
+                : ex.getRequiredType().getSimpleName();
+        FieldError error = new FieldError(name, "'" + ex.getValue() + "' is not a valid " + expected);
+        return problemResponse(ApiProblem.validation(List.of(error)).toProblemDetail());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problemResponse(Problems.of(ProblemType.MALFORMED_JSON, "The request body is not valid JSON"));
+    }
+
+    /** Normalizes the problems Spring MVC raises itself (405, 406, 415, 404, ...) to our stable types. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        String detail = body instanceof ProblemDetail pd && pd.getDetail() != null
+                ? pd.getDetail()
+                : ProblemType.forStatus(statusCode.value()).title();
+        ProblemDetail problem = Problems.of(ProblemType.forStatus(statusCode.value()), detail);
+        HttpHeaders kept = new HttpHeaders();
+        if (headers.getAllow() != null && !headers.getAllow().isEmpty()) {
+            kept.setAllow(headers.getAllow());
+        }
+        return ResponseEntity.status(problem.getStatus())
+                .headers(kept)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    static ResponseEntity<Object> problemResponse(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+}

@@ -1,0 +1,127 @@
+package io.spikelot.api.spec;
+
+import io.spikelot.api.problem.ApiProblem;
+import io.spikelot.api.problem.FieldError;
+import io.spikelot.model.job.JobType;
+import io.spikelot.model.job.ResourceClass;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Checks a submitted job spec, syntax and semantics, before anything is stored or queued: every problem is reported
+ * at once, each naming its field.
+ */
+@Component
+public class JobSpecValidator {
+
+    private static final Set<String> EVENT_DATASETS =
+            Set.of("dvs128-gesture", "cifar10-dvs", "events-npz", "synthetic-events");
+    private static final int MAX_TIMESTEPS = 64;
+
+    private final Map<JobType, ObjectRule> rules = new EnumMap<>(JobType.class);
+    private final ResourceClass autoResourceClass;
+
+    JobSpecValidator(@Value("${spikelot.jobs.auto-device:cpu}") String autoDevice) {
+        for (JobType type : JobType.values()) {
+            rules.put(type, JobSpecRules.forType(type));
+        }
+        this.autoResourceClass = ResourceClass.valueOf(autoDevice.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /** The validated spec, or an {@link ApiProblem} listing every offending field. */
+    public ValidatedSpec validate(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw ApiProblem.invalidField("body", "must be a JSON object with at least \"type\" and \"name\"");
+        }
+        JsonNode typeNode = body.get("type");
+        JobType type = typeNode != null && typeNode.isString()
+                ? JobType.fromWireName(typeNode.asString()).orElse(null)
+                : null;
+        if (type == null) {
+            throw ApiProblem.invalidField("type", "is required: one of \"slt\", \"imp\", \"qsnn\"");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        JsonNode normalized = rules.get(type).check("", body, errors);
+        if (errors.isEmpty()) {
+            checkSemantics(type, (ObjectNode) normalized, errors);
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblem.validation(errors);
+        }
+        ObjectNode spec = (ObjectNode) normalized;
+        return new ValidatedSpec(type, spec.get("name").asString(), spec, resourceClass(spec));
+    }
+
+    private void checkSemantics(JobType type, ObjectNode spec, List<FieldError> errors) {
+        String architecture = spec.at("/model/architecture").asString();
+        boolean events = EVENT_DATASETS.contains(spec.at("/dataset/name").asString());
+        if (architecture.equals("spikformer-dvs") && !events) {
+            errors.add(new FieldError(
+                    "model.architecture",
+                    "\"spikformer-dvs\" takes event data; dataset \""
+                            + spec.at("/dataset/name").asString() + "\" is static"));
+        }
+        switch (type) {
+            case SLT -> checkSlt(spec, architecture, errors);
+            case QSNN -> checkQsnn(spec, errors);
+            case IMP -> {
+                // the field rules cover every constraint of imp specs
+            }
+        }
+    }
+
+    private static void checkSlt(ObjectNode spec, String architecture, List<FieldError> errors) {
+        if (spec.at("/search/patchPruneRatio").asDouble() > 0 && !architecture.startsWith("spikformer")) {
+            errors.add(new FieldError(
+                    "search.patchPruneRatio",
+                    "patch pruning (MultiSp) needs a spikformer architecture; \"" + architecture
+                            + "\" has no patches, so leave it at 0"));
+        }
+    }
+
+    private static void checkQsnn(ObjectNode spec, List<FieldError> errors) {
+        JsonNode allocations = spec.at("/quantization/allocations");
+        JsonNode budget = spec.at("/quantization/bitBudget");
+        if (allocations.isNull() == budget.isNull()) {
+            String message = "give either quantization.allocations or quantization.bitBudget, not "
+                    + (allocations.isNull() ? "neither" : "both");
+            errors.add(new FieldError("quantization.allocations", message));
+            errors.add(new FieldError("quantization.bitBudget", message));
+            return;
+        }
+        if (!budget.isNull()
+                && BitBudgetAllocations.enumerate(
+                                budget.asInt(),
+                                ints(spec.at("/quantization/weightBitsOptions")),
+                                ints(spec.at("/quantization/spikeBitsOptions")),
+                                MAX_TIMESTEPS)
+                        .isEmpty()) {
+            errors.add(new FieldError(
+                    "quantization.bitBudget",
+                    "no allocation W·S·T = " + budget.asInt()
+                            + " exists with the given weightBitsOptions and spikeBitsOptions and 1 ≤ T ≤ "
+                            + MAX_TIMESTEPS));
+        }
+    }
+
+    private static List<Integer> ints(JsonNode array) {
+        List<Integer> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asInt()));
+        return values;
+    }
+
+    private ResourceClass resourceClass(ObjectNode spec) {
+        return switch (spec.at("/resources/device").asString()) {
+            case "gpu" -> ResourceClass.GPU;
+            case "cpu" -> ResourceClass.CPU;
+            default -> autoResourceClass;
+        };
+    }
+}

@@ -1,0 +1,52 @@
+package io.spikelot.model.arch;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An architecture resolved for one input shape and class count: the layer tree from input to logits
+ * {@code [classes]}. Build it through {@link ArchitectureCatalog#resolve}.
+ *
+ * @param name catalog name, e.g. {@code resnet19}
+ * @param input the dataset's frame shape
+ * @param classes number of output logits
+ * @param layers top-level layers in execution order; composites hold their sub-layers
+ */
+public record Architecture(String name, InputShape input, int classes, List<Layer> layers) {
+
+    public Architecture {
+        layers = List.copyOf(layers);
+    }
+
+    /** Every layer, composites before their children, in execution order (depth-first). */
+    public List<Layer> allLayers() {
+        List<Layer> all = new ArrayList<>();
+        collect(layers, all);
+        return List.copyOf(all);
+    }
+
+    /** Every conv and linear layer, in execution order. */
+    public List<WeightLayer> weightLayers() {
+        return allLayers().stream()
+                .filter(WeightLayer.class::isInstance)
+                .map(WeightLayer.class::cast)
+                .toList();
+    }
+
+    /** Every learned tensor, in execution order. */
+    public List<ParameterSpec> parameters() {
+        return allLayers().stream().flatMap(l -> l.parameters().stream()).toList();
+    }
+
+    /** The shape of the logits, {@code [classes]}. */
+    public FeatureShape output() {
+        return layers.get(layers.size() - 1).output();
+    }
+
+    private static void collect(List<Layer> level, List<Layer> into) {
+        for (Layer layer : level) {
+            into.add(layer);
+            collect(layer.children(), into);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.spikelot.worker.runtime;
+
+import io.spikelot.model.artifact.ArtifactDescriptor;
+import io.spikelot.worker.WorkerProperties;
+import java.io.IOException;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/** The worker's calls to the API, with the worker credential: claim an attempt, upload an artifact. */
+@Component
+public class ApiClient {
+
+    /** What to do with a dispatch. */
+    public enum Claim {
+        RUN,
+        DROP,
+        API_UNREACHABLE
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(ApiClient.class);
+    private static final int UPLOAD_TRIES = 4;
+
+    private final RestClient client;
+
+    ApiClient(RestClient.Builder builder, WorkerProperties properties) {
+        this.client = builder.baseUrl(properties.apiUrl().toString())
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + properties.workerToken())
+                .build();
+    }
+
+    /** Asks whether this attempt is still wanted: a cancelled or superseded one is dropped. */
+    public Claim claim(UUID jobId, int attempt) {
+        try {
+            client.post()
+                    .uri("/api/v1/internal/jobs/{id}/attempts/{attempt}/claim", jobId, attempt)
+                    .retrieve()
+                    .toBodilessEntity();
+            return Claim.RUN;
+        } catch (HttpClientErrorException.Conflict e) {
+            return Claim.DROP;
+        } catch (RestClientException e) {
+            log.warn("Cannot claim job {}: {}", jobId, e.toString());
+            return Claim.API_UNREACHABLE;
+        }
+    }
+
+    /** Uploads with the SHA-256 the API checks; retried on transient failures. */
+    public void upload(UUID jobId, int attempt, ArtifactDescriptor artifact, byte[] content) throws IOException {
+        RestClientException last = null;
+        for (int i = 1; i <= UPLOAD_TRIES; i++) {
+            try {
+                client.put()
+                        .uri(
+                                "/api/v1/internal/jobs/{id}/attempts/{attempt}/artifacts/{name}",
+                                jobId,
+                                attempt,
+                                artifact.name())
+                        .contentType(MediaType.parseMediaType(artifact.contentType()))
+                        .header("X-Checksum-SHA256", artifact.sha256())
+                        .body(content)
+                        .retrieve()
+                        .toBodilessEntity();
+                return;
+            } catch (HttpClientErrorException e) {
+                if (e.getStatusCode() == HttpStatus.CONFLICT) {
+                    throw new AttemptSupersededException(jobId, attempt);
+                }
+                throw new IOException(
+                        "The API refused artifact " + artifact.name() + ": " + e.getStatusCode() + " "
+                                + e.getResponseBodyAsString(),
+                        e);
+            } catch (RestClientException e) {
+                last = e;
+                log.warn("Upload of {} failed (try {}/{}): {}", artifact.name(), i, UPLOAD_TRIES, e.toString());
+                sleep(1_000L * i);
+            }
+        }
+        throw new IOException(
+                "Could not upload artifact " + artifact.name() + " after " + UPLOAD_TRIES + " tries", last);
+    }
+
+    private static void sleep(long ms) throws IOException {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while retrying an upload", e);
+        }
+    }
+}
