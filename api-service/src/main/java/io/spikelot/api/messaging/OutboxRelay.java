@@ -34,6 +34,7 @@ class OutboxRelay implements SmartLifecycle {
 
     private final OutboxRepository repository;
     private final RabbitTemplate rabbit;
+    private final RabbitTemplate broadcast;
     private final Topology topology;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -50,6 +51,9 @@ class OutboxRelay implements SmartLifecycle {
             ApiProperties properties) {
         this.repository = repository;
         this.rabbit = rabbit;
+        // cancellations go to whichever workers listen, possibly none: not mandatory
+        this.broadcast = new RabbitTemplate(rabbit.getConnectionFactory());
+        this.broadcast.setMandatory(false);
         this.topology = topology;
         this.transactions = transactions;
         this.clock = clock;
@@ -86,7 +90,7 @@ class OutboxRelay implements SmartLifecycle {
             }
             int confirmed = 0;
             for (int i = 0; i < batch.size(); i++) {
-                if (awaitConfirm(confirms.get(i))) {
+                if (awaitConfirm(confirms.get(i), batch.get(i).kind())) {
                     batch.get(i).markSent(clock.instant());
                     confirmed++;
                 } else {
@@ -120,14 +124,15 @@ class OutboxRelay implements SmartLifecycle {
         return correlation;
     }
 
-    private static boolean awaitConfirm(CorrelationData correlation) {
+    private static boolean awaitConfirm(CorrelationData correlation, OutboxMessage.Kind kind) {
         try {
             CorrelationData.Confirm confirm = correlation.getFuture().get(CONFIRM_TIMEOUT_MS, TimeUnit.MILLISECONDS);
             if (!confirm.ack()) {
                 log.warn("Broker refused outbox message {}: {}", correlation.getId(), confirm.reason());
                 return false;
             }
-            if (correlation.getReturned() != null) {
+            // a cancellation that no worker's queue received has nobody to reach: no worker is running
+            if (correlation.getReturned() != null && kind == OutboxMessage.Kind.DISPATCH) {
                 log.warn("Outbox message {} was unroutable: {}", correlation.getId(), correlation.getReturned());
                 return false;
             }

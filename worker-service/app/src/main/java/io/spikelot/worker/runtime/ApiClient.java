@@ -26,7 +26,8 @@ public class ApiClient {
     }
 
     private static final Logger log = LoggerFactory.getLogger(ApiClient.class);
-    private static final int UPLOAD_TRIES = 4;
+    /** Enough tries, with the back-off below, to ride out an API restart of about a minute. */
+    private static final int UPLOAD_TRIES = 9;
 
     private final RestClient client;
 
@@ -80,7 +81,7 @@ public class ApiClient {
             } catch (RestClientException e) {
                 last = e;
                 log.warn("Upload of {} failed (try {}/{}): {}", artifact.name(), i, UPLOAD_TRIES, e.toString());
-                sleep(1_000L * i);
+                sleep(Math.min(1_000L << (i - 1), 10_000L));
             }
         }
         throw new IOException(

@@ -1,0 +1,106 @@
+package io.spikelot.local;
+
+import io.spikelot.api.ApiApplication;
+import io.spikelot.api.testing.ApiHttp;
+import io.spikelot.api.testing.TestInfra;
+import io.spikelot.api.testing.TestInfraInitializer;
+import io.spikelot.api.testing.TestKeys;
+import io.spikelot.worker.WorkerApplication;
+import java.net.ServerSocket;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The API and one worker in this JVM against this run's real PostgreSQL and broker, in a namespace of their own.
+ * The API reaches the broker through a {@link TcpProxy}, so a test can take the broker away from the API alone;
+ * either service can be stopped and started again.
+ */
+final class TwoServiceStack implements AutoCloseable {
+
+    private final String namespace = TestInfra.newNamespace();
+    private final int apiPort;
+    private final TcpProxy brokerProxy;
+    private ConfigurableApplicationContext api;
+    private ConfigurableApplicationContext worker;
+
+    TwoServiceStack() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            apiPort = socket.getLocalPort();
+        }
+        var connection = TestInfra.connection();
+        brokerProxy = new TcpProxy(
+                connection.get("spring.rabbitmq.host"), Integer.parseInt(connection.get("spring.rabbitmq.port")));
+    }
+
+    void startApi() {
+        TestInfraInitializer infra = new TestInfraInitializer(namespace, false)
+                .override("spring.rabbitmq.host", "127.0.0.1")
+                .override("spring.rabbitmq.port", String.valueOf(brokerProxy.port()));
+        api = new SpringApplicationBuilder(ApiApplication.class)
+                .initializers(infra)
+                .run(
+                        "--server.port=" + apiPort,
+                        "--spikelot.api-keys=" + TestKeys.TENANT_A + ":" + TestKeys.KEY_A,
+                        "--spikelot.worker-token=" + TestKeys.WORKER_TOKEN,
+                        "--spikelot.jobs.lease=5s",
+                        "--spikelot.jobs.reaper-interval=500ms",
+                        "--spring.rabbitmq.connection-timeout=2s");
+    }
+
+    void stopApi() {
+        api.close();
+        api = null;
+    }
+
+    void startWorker() {
+        worker = new SpringApplicationBuilder(WorkerApplication.class, ScriptedPipelineConfiguration.class)
+                .properties(WorkerApplication.CONFIG_NAME)
+                .initializers(new TestInfraInitializer(namespace, false))
+                .run(
+                        "--server.port=0",
+                        "--spikelot.api-url=http://127.0.0.1:" + apiPort,
+                        "--spikelot.worker-token=" + TestKeys.WORKER_TOKEN,
+                        "--spikelot.worker.progress-interval=1s",
+                        "--spikelot.worker.id=e2e-worker");
+    }
+
+    void stopWorker() {
+        worker.close();
+        worker = null;
+    }
+
+    ConfigurableApplicationContext api() {
+        return api;
+    }
+
+    TcpProxy brokerProxy() {
+        return brokerProxy;
+    }
+
+    ApiHttp http() {
+        return ApiHttp.onPort(apiPort);
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (worker != null) {
+            stopWorker();
+        }
+        if (api != null) {
+            stopApi();
+        }
+        brokerProxy.close();
+        TestInfra.dropNamespace(namespace);
+    }
+
+    /** Registers the test-only pipeline in the worker. */
+    @Configuration(proxyBeanMethods = false)
+    static class ScriptedPipelineConfiguration {
+        @Bean
+        ScriptedPipeline scriptedPipeline() {
+            return new ScriptedPipeline();
+        }
+    }
+}
