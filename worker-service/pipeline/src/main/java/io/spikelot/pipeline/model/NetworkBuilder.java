@@ -1,0 +1,158 @@
+package io.spikelot.pipeline.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.nn.pooling.Pool;
+import io.spikelot.model.arch.Architecture;
+import io.spikelot.model.arch.BatchNormLayer;
+import io.spikelot.model.arch.Conv2dLayer;
+import io.spikelot.model.arch.Layer;
+import io.spikelot.model.arch.LinearLayer;
+import io.spikelot.model.arch.NeuronLayer;
+import io.spikelot.model.arch.PoolLayer;
+import io.spikelot.model.arch.ResidualLayer;
+import io.spikelot.model.arch.SelfAttentionLayer;
+import io.spikelot.pipeline.neuron.NeuronSettings;
+import io.spikelot.pipeline.neuron.SpikingLayer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Turns a catalog layer tree into DJL blocks, indexing parameters and neurons under the catalog's names. */
+public final class NetworkBuilder {
+
+    private final NeuronSettings neurons;
+    private final WeightLayerFactory weights;
+    private final ParameterIndex index = new ParameterIndex();
+    private final Map<String, SpikingLayer> spikingLayers = new LinkedHashMap<>();
+
+    private NetworkBuilder(NeuronSettings neurons, WeightLayerFactory weights) {
+        this.neurons = neurons;
+        this.weights = weights;
+    }
+
+    /** Builds the network for a catalog architecture; for static images or event frames. */
+    public static SpikingNetwork build(
+            Architecture architecture, InputKind input, NeuronSettings neurons, WeightLayerFactory weights) {
+        return build(architecture.layers(), input, neurons, weights);
+    }
+
+    /**
+     * Builds the network for {@code layers} (top level, in order; the last one outputs the class logits).
+     *
+     * @param layers the resolved architecture from the catalog
+     * @param input static images or event frames
+     * @param neurons LIF or ReLU, and T
+     * @param weights how conv and linear layers are made (dense, or a ticket-search variant)
+     */
+    public static SpikingNetwork build(
+            List<Layer> layers, InputKind input, NeuronSettings neurons, WeightLayerFactory weights) {
+        NetworkBuilder builder = new NetworkBuilder(neurons, weights);
+        int split = input == InputKind.STATIC ? encoderLength(layers) : 0;
+        LayerSequence encoder = builder.sequence(layers.subList(0, split));
+        LayerSequence body = builder.sequence(layers.subList(split, layers.size()));
+        return new SpikingNetwork(
+                input, neurons.timesteps(), encoder, body, builder.index, Map.copyOf(builder.spikingLayers));
+    }
+
+    /** The encoding conv and the BatchNorm right after it run once, before the direct encoding repeats (§1.3). */
+    private static int encoderLength(List<Layer> layers) {
+        if (layers.isEmpty() || !(layers.get(0) instanceof Conv2dLayer conv) || !conv.encoding()) {
+            return 0;
+        }
+        return layers.size() > 1 && layers.get(1) instanceof BatchNormLayer ? 2 : 1;
+    }
+
+    private LayerSequence sequence(List<Layer> layers) {
+        LayerSequence sequence = new LayerSequence();
+        for (Layer layer : layers) {
+            sequence.add(layer, block(layer));
+        }
+        return sequence;
+    }
+
+    private Block block(Layer layer) {
+        return switch (layer.kind()) {
+            case CONV2D -> indexed(layer, weights.conv((Conv2dLayer) layer));
+            case LINEAR -> indexed(layer, weights.linear((LinearLayer) layer));
+            case BATCH_NORM -> batchNorm((BatchNormLayer) layer);
+            case POOL -> ShapeBlocks.pool((PoolLayer) layer);
+            case NEURON -> neuron((NeuronLayer) layer);
+            case FLATTEN -> lambda(x -> x.reshape(x.getShape().get(0), -1));
+            case TOKENS -> lambda(ShapeBlocks::tokens);
+            case TOKEN_MEAN -> lambda(x -> x.mean(new int[] {1}));
+            case RESIDUAL -> residual((ResidualLayer) layer);
+            case SELF_ATTENTION -> attention((SelfAttentionLayer) layer);
+        };
+    }
+
+    private Block indexed(Layer layer, Block block) {
+        index.addWeightLayer(layer.name(), block);
+        return block;
+    }
+
+    private Block batchNorm(BatchNormLayer layer) {
+        BatchNorm norm = BatchNorm.builder()
+                .optCenter(layer.affine())
+                .optScale(layer.affine())
+                .build();
+        index.addBatchNorm(layer.name(), norm, layer.affine());
+        return layer.input().rank() == 2 ? new TokenBatchNorm(norm) : norm;
+    }
+
+    private Block neuron(NeuronLayer layer) {
+        Block block = neurons.newNeuron(neurons.lif().vThreshold() * layer.threshold());
+        if (block instanceof SpikingLayer spiking) {
+            spikingLayers.put(layer.name(), spiking);
+        }
+        return block;
+    }
+
+    private Block residual(ResidualLayer layer) {
+        return new ResidualBlock(sequence(layer.body()), sequence(layer.shortcut()), sequence(layer.after()));
+    }
+
+    private Block attention(SelfAttentionLayer layer) {
+        Block attentionNeuron = neuron(layer.attentionNeuron());
+        return new SelfAttentionBlock(
+                layer,
+                sequence(layer.query()),
+                sequence(layer.key()),
+                sequence(layer.value()),
+                attentionNeuron,
+                sequence(layer.projection()));
+    }
+
+    private static Block lambda(Function<NDArray, NDArray> op) {
+        return new LambdaBlock(list -> new NDList(op.apply(list.singletonOrThrow())));
+    }
+
+    /** Pooling and reshapes that carry no parameters. */
+    static final class ShapeBlocks {
+
+        private ShapeBlocks() {}
+
+        static Block pool(PoolLayer layer) {
+            Shape kernel = new Shape(layer.kernel(), layer.kernel());
+            Shape stride = new Shape(layer.stride(), layer.stride());
+            Shape pad = new Shape(layer.padding(), layer.padding());
+            return switch (layer.type()) {
+                case MAX -> lambda(x -> Pool.maxPool2d(x, kernel, stride, pad, false));
+                case AVG -> lambda(x -> Pool.avgPool2d(x, kernel, stride, pad, false, true));
+                // the PyTorch engine's mean() takes one axis at a time
+                case GLOBAL_AVG -> lambda(x -> x.mean(new int[] {3}).mean(new int[] {2}));
+            };
+        }
+
+        /** {@code [N, D, H, W] → [N, H·W, D]}. */
+        static NDArray tokens(NDArray x) {
+            Shape s = x.getShape();
+            return x.reshape(s.get(0), s.get(1), s.get(2) * s.get(3)).transpose(0, 2, 1);
+        }
+    }
+}

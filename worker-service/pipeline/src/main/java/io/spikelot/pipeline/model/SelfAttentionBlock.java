@@ -1,0 +1,81 @@
+package io.spikelot.pipeline.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import io.spikelot.model.arch.SelfAttentionLayer;
+import io.spikelot.pipeline.tensor.Scalars;
+
+/**
+ * Spikformer's spiking self-attention on tokens {@code [T·B, N, D]}: {@code scale·(Q·Kᵀ)·V} per head, no softmax,
+ * then the attention neuron and the projection. Output {@code [T·B, N, D]}.
+ */
+final class SelfAttentionBlock extends AbstractBlock {
+
+    private final SelfAttentionLayer layer;
+    private final LayerSequence query;
+    private final LayerSequence key;
+    private final LayerSequence value;
+    private final Block attentionNeuron;
+    private final LayerSequence projection;
+
+    SelfAttentionBlock(
+            SelfAttentionLayer layer,
+            LayerSequence query,
+            LayerSequence key,
+            LayerSequence value,
+            Block attentionNeuron,
+            LayerSequence projection) {
+        this.layer = layer;
+        this.query = query;
+        this.key = key;
+        this.value = value;
+        this.attentionNeuron = attentionNeuron;
+        this.projection = projection;
+        children.add("q", query);
+        children.add("k", key);
+        children.add("v", value);
+        children.add("attn", attentionNeuron);
+        children.add("proj", projection);
+    }
+
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray q = heads(query.forward(store, inputs, training, params).singletonOrThrow());
+        NDArray k = heads(key.forward(store, inputs, training, params).singletonOrThrow());
+        NDArray v = heads(value.forward(store, inputs, training, params).singletonOrThrow());
+        NDArray mixed = Scalars.mul(q.matMul(k.transpose(0, 1, 3, 2)).matMul(v), layer.scale());
+        Shape s = inputs.singletonOrThrow().getShape();
+        NDArray merged = mixed.transpose(0, 2, 1, 3).reshape(s);
+        NDList attended = attentionNeuron.forward(store, new NDList(merged), training, params);
+        return projection.forward(store, attended, training, params);
+    }
+
+    /** {@code [T·B, N, D] → [T·B, heads, N, D/heads]}. */
+    private NDArray heads(NDArray x) {
+        Shape s = x.getShape();
+        int h = layer.heads();
+        return x.reshape(s.get(0), s.get(1), h, s.get(2) / h).transpose(0, 2, 1, 3);
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        query.initialize(manager, dataType, inputShapes);
+        key.initialize(manager, dataType, inputShapes);
+        value.initialize(manager, dataType, inputShapes);
+        attentionNeuron.initialize(manager, dataType, inputShapes);
+        projection.initialize(manager, dataType, inputShapes);
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return inputShapes;
+    }
+}

@@ -1,0 +1,45 @@
+package io.spikelot.pipeline.model;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import io.spikelot.model.arch.Conv2dLayer;
+import io.spikelot.model.arch.LinearLayer;
+
+/**
+ * Makes the block for each conv and linear layer. This is where ticket search plugs in: an edge-popup or biprop
+ * factory returns layers with frozen weights and trainable scores; the training loop then trains whatever
+ * parameters require gradients. Direct parameters named {@code weight} and {@code bias} are indexed under the
+ * catalog names; any other direct parameter (e.g. {@code scores}) is indexed as {@code <layer>.<name>}.
+ */
+public interface WeightLayerFactory {
+
+    Block conv(Conv2dLayer layer);
+
+    Block linear(LinearLayer layer);
+
+    /** Ordinary dense, fully trainable DJL layers. */
+    static WeightLayerFactory dense() {
+        return new WeightLayerFactory() {
+            @Override
+            public Block conv(Conv2dLayer layer) {
+                return Conv2d.builder()
+                        .setFilters(layer.outChannels())
+                        .setKernelShape(new Shape(layer.kernel(), layer.kernel()))
+                        .optStride(new Shape(layer.stride(), layer.stride()))
+                        .optPadding(new Shape(layer.padding(), layer.padding()))
+                        .optBias(layer.bias())
+                        .build();
+            }
+
+            @Override
+            public Block linear(LinearLayer layer) {
+                return Linear.builder()
+                        .setUnits(layer.outFeatures())
+                        .optBias(layer.bias())
+                        .build();
+            }
+        };
+    }
+}

@@ -1,0 +1,15 @@
+package io.spikelot.pipeline.train;
+
+import java.util.List;
+
+/**
+ * What a training run ended with.
+ *
+ * @param steps training steps taken
+ * @param finalLoss loss of the last step
+ * @param test the final test-set evaluation (accuracy, firing rates for the energy report)
+ * @param history one report per epoch
+ * @param stepMillis wall time of every step, in order (benchmarks take medians of it)
+ */
+public record TrainingResult(
+        int steps, double finalLoss, Evaluation test, List<EpochReport> history, double[] stepMillis) {}

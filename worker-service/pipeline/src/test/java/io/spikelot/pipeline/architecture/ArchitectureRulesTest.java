@@ -1,0 +1,78 @@
+package io.spikelot.pipeline.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.NDArray;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Package edges and DJL call restrictions of the pipeline's main code. */
+class ArchitectureRulesTest {
+
+    /** NDArray overloads taking a {@code Number} whose scalar can be freed before backward (see tensor package). */
+    private static final Set<String> UNSAFE_SCALAR_METHODS =
+            Set.of("mul", "muli", "div", "divi", "rdiv", "rdivi", "pow", "powi", "rpow", "rpowi", "maximum", "minimum");
+
+    private static final JavaClasses MAIN_CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.spikelot.pipeline");
+
+    static final ArchRule NO_UNSAFE_SCALAR_CALLS = noClasses()
+            .that()
+            .resideInAPackage("io.spikelot.pipeline..")
+            .should()
+            .callMethodWhere(
+                    new DescribedPredicate<JavaCall<?>>(
+                            "NDArray.{mul,div,pow,maximum,minimum,...}(Number), which corrupt gradients; use Scalars") {
+                        @Override
+                        public boolean test(JavaCall<?> call) {
+                            var target = call.getTarget();
+                            List<String> params = target.getRawParameterTypes().stream()
+                                    .map(t -> t.getName())
+                                    .toList();
+                            return target.getOwner().isAssignableTo(NDArray.class)
+                                    && UNSAFE_SCALAR_METHODS.contains(target.getName())
+                                    && params.equals(List.of(Number.class.getName()));
+                        }
+                    });
+
+    static final ArchRule NO_SPRING = noClasses()
+            .that()
+            .resideInAPackage("io.spikelot.pipeline..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.springframework..");
+
+    @Test
+    void mainCodeNeverCallsTheNumberOverloads() {
+        NO_UNSAFE_SCALAR_CALLS.check(MAIN_CLASSES);
+    }
+
+    @Test
+    void mainCodeNeverDependsOnSpring() {
+        NO_SPRING.check(MAIN_CLASSES);
+    }
+
+    @Test
+    void theScalarRuleCatchesAViolation() {
+        JavaClasses offender = new ClassFileImporter().importClasses(UnsafeScalarFixture.class);
+        assertThatThrownBy(() -> NO_UNSAFE_SCALAR_CALLS.check(offender))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("UnsafeScalarFixture");
+    }
+
+    /** Calls the forbidden overload; lives in test sources only, to show the rule can fail. */
+    static final class UnsafeScalarFixture {
+        NDArray triple(NDArray x) {
+            return x.mul(3f);
+        }
+    }
+}
