@@ -43,13 +43,15 @@ public record ApiProperties(
      * @param reaperInterval how often expired leases are looked for
      * @param relayInterval how often the outbox is polled as a safety net behind the after-commit publish
      * @param maxSpecBytes the largest accepted job-submission body
+     * @param autoDevice the pool ({@code cpu} or {@code gpu}) of jobs whose spec asks for {@code "device": "auto"}
      */
     public record Jobs(
             @DefaultValue("3") @Min(1) @Max(20) int maxAttempts,
             @DefaultValue("90s") @NotNull Duration lease,
             @DefaultValue("5s") @NotNull Duration reaperInterval,
             @DefaultValue("1s") @NotNull Duration relayInterval,
-            @DefaultValue("262144") @Min(1024) int maxSpecBytes) {}
+            @DefaultValue("262144") @Min(1024) int maxSpecBytes,
+            @DefaultValue("cpu") @Pattern(regexp = "cpu|gpu") String autoDevice) {}
 
     /**
      * @param store {@code database} (PostgreSQL, the default) or {@code filesystem}

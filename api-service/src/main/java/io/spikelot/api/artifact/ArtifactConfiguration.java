@@ -1,7 +1,6 @@
 package io.spikelot.api.artifact;
 
 import io.spikelot.api.ApiProperties;
-import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,11 +8,11 @@ import org.springframework.context.annotation.Configuration;
 class ArtifactConfiguration {
 
     @Bean
-    ArtifactStore artifactStore(ApiProperties properties, ArtifactRows rows, Clock clock) {
+    ArtifactStore artifactStore(ApiProperties properties, ArtifactRows rows) {
         return switch (properties.artifacts().store()) {
             case "filesystem" ->
-                new FilesystemArtifactStore(rows, clock, properties.artifacts().dir());
-            default -> new DatabaseArtifactStore(rows, clock);
+                new FilesystemArtifactStore(properties.artifacts().dir());
+            default -> new DatabaseArtifactStore(rows);
         };
     }
 }

@@ -3,6 +3,7 @@ package io.spikelot.api.artifact;
 import io.spikelot.api.auth.Caller;
 import io.spikelot.api.job.JobService;
 import io.spikelot.api.problem.ApiProblem;
+import io.spikelot.api.problem.ProblemType;
 import io.spikelot.model.artifact.ArtifactDescriptor;
 import io.spikelot.model.artifact.ArtifactNames;
 import io.swagger.v3.oas.annotations.Operation;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpRange;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,10 +27,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/jobs/{id}/artifacts")
 class ArtifactController {
 
-    private final ArtifactStore store;
+    private final Artifacts store;
     private final JobService jobs;
 
-    ArtifactController(ArtifactStore store, JobService jobs) {
+    ArtifactController(Artifacts store, JobService jobs) {
         this.store = store;
         this.jobs = jobs;
     }
@@ -46,7 +48,8 @@ class ArtifactController {
             Caller.Tenant tenant,
             @PathVariable UUID id,
             @PathVariable String name,
-            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+            @RequestHeader(name = HttpHeaders.RANGE, required = false) String range) {
         requireVisible(tenant, id);
         ArtifactDescriptor artifact = (ArtifactNames.isValid(name)
                         ? store.describe(id, name)
@@ -57,6 +60,8 @@ class ArtifactController {
                 && (ifNoneMatch.contains(etag) || ifNoneMatch.trim().equals("*"))) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
         }
+        Resource content = store.open(id, name);
+        checkRange(range, content, artifact.size());
         return ResponseEntity.ok()
                 .eTag(etag)
                 .contentType(MediaType.parseMediaType(artifact.contentType()))
@@ -68,7 +73,22 @@ class ArtifactController {
                                 .filename(artifact.name())
                                 .build()
                                 .toString())
-                .body(store.open(id, name));
+                .body(content);
+    }
+
+    /** Refuses an unsatisfiable range with problem+json; a satisfiable one is served by Spring as 206. */
+    private static void checkRange(String range, Resource content, long size) {
+        if (range == null) {
+            return;
+        }
+        try {
+            HttpRange.toResourceRegions(HttpRange.parseRanges(range), content);
+        } catch (IllegalArgumentException e) {
+            throw new ApiProblem(
+                            ProblemType.RANGE_NOT_SATISFIABLE,
+                            "Range '" + range + "' is outside the " + size + " bytes of this artifact, or malformed")
+                    .withHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + size);
+        }
     }
 
     private void requireVisible(Caller.Tenant tenant, UUID id) {

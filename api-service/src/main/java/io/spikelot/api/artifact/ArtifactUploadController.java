@@ -27,11 +27,11 @@ class ArtifactUploadController {
 
     static final String CHECKSUM_HEADER = "X-Checksum-SHA256";
 
-    private final ArtifactStore store;
+    private final Artifacts store;
     private final JobService jobs;
     private final long maxBytes;
 
-    ArtifactUploadController(ArtifactStore store, JobService jobs, ApiProperties properties) {
+    ArtifactUploadController(Artifacts store, JobService jobs, ApiProperties properties) {
         this.store = store;
         this.jobs = jobs;
         this.maxBytes = Math.min(properties.artifacts().maxBytes(), Integer.MAX_VALUE - 16);

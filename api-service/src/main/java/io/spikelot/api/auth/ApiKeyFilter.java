@@ -9,6 +9,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -37,7 +38,15 @@ class ApiKeyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        return !routedPath(request).startsWith("/api/");
+    }
+
+    /**
+     * The path as the servlet container routes it: decoded, normalized, without {@code ;parameters}. The raw
+     * request URI would let {@code /api;x/...} or {@code /%61pi/...} past a prefix check and still reach the API.
+     */
+    private static String routedPath(HttpServletRequest request) {
+        return request.getServletPath() + Objects.requireNonNullElse(request.getPathInfo(), "");
     }
 
     @Override
@@ -49,7 +58,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
             write(response, ProblemType.UNAUTHORIZED, "Send 'Authorization: Bearer <API key>' with a valid key");
             return;
         }
-        boolean internal = request.getRequestURI().startsWith(INTERNAL_PREFIX);
+        boolean internal = routedPath(request).startsWith(INTERNAL_PREFIX);
         boolean worker = caller.get() instanceof Caller.Worker;
         if (internal != worker) {
             write(

@@ -33,6 +33,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
@@ -100,9 +102,15 @@ class JobController {
                 throw new ApiProblem(ProblemType.MALFORMED_JSON, "The request body is empty; send a JSON job spec");
             }
             return strictReader.readTree(body);
-        } catch (JacksonException e) {
+        } catch (StreamConstraintsException e) {
             throw new ApiProblem(
-                    ProblemType.MALFORMED_JSON, "The request body is not valid JSON: " + e.getOriginalMessage());
+                    ProblemType.MALFORMED_JSON,
+                    "The request body nests too deeply or has a number" + " or string too long");
+        } catch (JacksonException e) {
+            // the parser's own wording names its internals; the position is what a client can act on
+            TokenStreamLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new ApiProblem(ProblemType.MALFORMED_JSON, "The request body is not valid JSON" + where);
         }
     }
 

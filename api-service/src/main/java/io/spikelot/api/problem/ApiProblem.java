@@ -1,6 +1,8 @@
 package io.spikelot.api.problem;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.ProblemDetail;
 
 /** A request the API refuses, rendered as problem+json by {@link ProblemHandler}. */
@@ -8,6 +10,7 @@ public class ApiProblem extends RuntimeException {
 
     private final ProblemType type;
     private final List<FieldError> errors;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public ApiProblem(ProblemType type, String detail) {
         this(type, detail, List.of());
@@ -32,6 +35,21 @@ public class ApiProblem extends RuntimeException {
 
     public static ApiProblem notFound(String what) {
         return new ApiProblem(ProblemType.NOT_FOUND, what + " not found");
+    }
+
+    /**
+     * Adds a response header to the problem, e.g. {@code Content-Range: bytes *}{@code /1234} for a 416.
+     *
+     * @return this problem
+     */
+    public ApiProblem withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    /** The response headers that go with the problem. */
+    public Map<String, String> headers() {
+        return Map.copyOf(headers);
     }
 
     public ProblemType type() {

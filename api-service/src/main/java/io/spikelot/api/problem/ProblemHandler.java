@@ -10,6 +10,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -27,7 +30,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<Object> handleApiProblem(ApiProblem problem) {
-        return problemResponse(problem.toProblemDetail());
+        HttpHeaders headers = new HttpHeaders();
+        problem.headers().forEach(headers::set);
+        return ResponseEntity.status(problem.type().status())
+                .headers(headers)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem.toProblemDetail());
     }
 
     @ExceptionHandler(Exception.class)
@@ -47,6 +55,27 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problemResponse(ApiProblem.validation(List.of(error)).toProblemDetail());
     }
 
+    /** A required header (such as the worker's checksum) or parameter is absent: a validation problem naming it. */
+    @Override
+    protected ResponseEntity<Object> handleServletRequestBindingException(
+            ServletRequestBindingException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (ex instanceof MissingRequestHeaderException missing) {
+            return problemResponse(ApiProblem.invalidField(missing.getHeaderName(), "is a required header")
+                    .toProblemDetail());
+        }
+        return super.handleServletRequestBindingException(ex, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        return problemResponse(ApiProblem.invalidField(ex.getParameterName(), "is a required query parameter")
+                .toProblemDetail());
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -57,6 +86,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        if (statusCode.is5xxServerError()) {
+            log.error("Request failed with {}", statusCode.value(), ex);
+            return problemResponse(
+                    Problems.of(ProblemType.INTERNAL, "An unexpected error occurred; it has been logged"));
+        }
         String detail = body instanceof ProblemDetail pd && pd.getDetail() != null
                 ? pd.getDetail()
                 : ProblemType.forStatus(statusCode.value()).title();

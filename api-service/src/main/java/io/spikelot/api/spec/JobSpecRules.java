@@ -7,6 +7,7 @@ import static io.spikelot.api.spec.Rules.number;
 import static io.spikelot.api.spec.Rules.oneOf;
 import static io.spikelot.api.spec.Rules.text;
 
+import io.spikelot.model.arch.ArchitectureCatalog;
 import io.spikelot.model.job.JobType;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -18,15 +19,7 @@ import tools.jackson.databind.node.ArrayNode;
  */
 final class JobSpecRules {
 
-    static final Set<String> ARCHITECTURES = Set.of(
-            "convnet-s",
-            "vgg9",
-            "resnet19",
-            "resnet19-tdbn",
-            "spikformer-4-384",
-            "spikformer-tiny",
-            "spikformer-small",
-            "spikformer-dvs");
+    static final Set<String> ARCHITECTURES = Set.copyOf(ArchitectureCatalog.names());
     static final Set<String> DATASETS = Set.of(
             "mnist",
             "fashion-mnist",
@@ -38,7 +31,8 @@ final class JobSpecRules {
             "synthetic-static",
             "synthetic-events");
     static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._:/+-]{0,199}");
-    private static final Pattern PATH = Pattern.compile("[A-Za-z0-9._/-]{1,255}");
+    /** Relative, and no {@code ..} segment: a dataset path can never leave the datasets root. */
+    private static final Pattern PATH = Pattern.compile("(?!/)(?!(?:.*/)?\\.\\.(?:/|$))[A-Za-z0-9._/-]{1,255}");
 
     private JobSpecRules() {}
 
@@ -95,7 +89,7 @@ final class JobSpecRules {
                 .field("name", oneOf(DATASETS, null))
                 .field("trainLimit", integer(1, 10_000_000, null, true))
                 .field("testLimit", integer(1, 10_000_000, null, true))
-                .field("path", text(PATH, "a relative path under the datasets root", "."))
+                .field("path", text(PATH, "a relative path under the datasets root, without '..' segments", "."))
                 .field("frameSplit", oneOf(Set.of("number", "time"), "number"))
                 .field("resize", integer(8, 512, null, true))
                 .field("seed", integer(0, Integer.MAX_VALUE, 7L, false))

@@ -1,7 +1,12 @@
 package io.spikelot.api.spec;
 
+import io.spikelot.api.ApiProperties;
 import io.spikelot.api.problem.ApiProblem;
 import io.spikelot.api.problem.FieldError;
+import io.spikelot.api.problem.ProblemType;
+import io.spikelot.model.arch.ArchitectureCatalog;
+import io.spikelot.model.arch.ArchitectureMismatchException;
+import io.spikelot.model.dataset.DatasetShapes;
 import io.spikelot.model.job.JobType;
 import io.spikelot.model.job.ResourceClass;
 import java.util.ArrayList;
@@ -9,7 +14,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -28,16 +32,21 @@ public class JobSpecValidator {
     private final Map<JobType, ObjectRule> rules = new EnumMap<>(JobType.class);
     private final ResourceClass autoResourceClass;
 
-    JobSpecValidator(@Value("${spikelot.jobs.auto-device:cpu}") String autoDevice) {
+    JobSpecValidator(ApiProperties properties) {
         for (JobType type : JobType.values()) {
             rules.put(type, JobSpecRules.forType(type));
         }
-        this.autoResourceClass = ResourceClass.valueOf(autoDevice.toUpperCase(java.util.Locale.ROOT));
+        this.autoResourceClass =
+                ResourceClass.valueOf(properties.jobs().autoDevice().toUpperCase(java.util.Locale.ROOT));
     }
 
     /** The validated spec, or an {@link ApiProblem} listing every offending field. */
     public ValidatedSpec validate(JsonNode body) {
-        if (body == null || !body.isObject()) {
+        if (body == null || body.isMissingNode()) {
+            throw new ApiProblem(
+                    ProblemType.MALFORMED_JSON, "The request body holds no JSON value; send a JSON job spec");
+        }
+        if (!body.isObject()) {
             throw ApiProblem.invalidField("body", "must be a JSON object with at least \"type\" and \"name\"");
         }
         JsonNode typeNode = body.get("type");
@@ -62,11 +71,13 @@ public class JobSpecValidator {
     private void checkSemantics(JobType type, ObjectNode spec, List<FieldError> errors) {
         String architecture = spec.at("/model/architecture").asString();
         boolean events = EVENT_DATASETS.contains(spec.at("/dataset/name").asString());
-        if (architecture.equals("spikformer-dvs") && !events) {
+        if (architecture.endsWith("-dvs") && !events) {
             errors.add(new FieldError(
                     "model.architecture",
-                    "\"spikformer-dvs\" takes event data; dataset \""
+                    "\"" + architecture + "\" takes event data; dataset \""
                             + spec.at("/dataset/name").asString() + "\" is static"));
+        } else {
+            checkFits(architecture, spec.get("dataset"), errors);
         }
         switch (type) {
             case SLT -> checkSlt(spec, architecture, errors);
@@ -75,6 +86,21 @@ public class JobSpecValidator {
                 // the field rules cover every constraint of imp specs
             }
         }
+    }
+
+    /** The architecture must accept the dataset's frames: resolving it against their shape says why not. */
+    private static void checkFits(String architecture, JsonNode dataset, List<FieldError> errors) {
+        DatasetShapes.of(dataset.get("name").asString())
+                .map(shape -> dataset.get("resize").isNull()
+                        ? shape
+                        : shape.resized(dataset.get("resize").asInt()))
+                .ifPresent(shape -> {
+                    try {
+                        ArchitectureCatalog.resolve(architecture, shape.input(), shape.classes());
+                    } catch (ArchitectureMismatchException e) {
+                        errors.add(new FieldError("model.architecture", e.getMessage()));
+                    }
+                });
     }
 
     private static void checkSlt(ObjectNode spec, String architecture, List<FieldError> errors) {

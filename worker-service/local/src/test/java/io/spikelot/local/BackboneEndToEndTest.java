@@ -5,12 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import io.spikelot.api.testing.ApiHttp;
 import io.spikelot.api.testing.FakeWorker;
+import io.spikelot.api.testing.TestInfra;
 import io.spikelot.api.testing.TestKeys;
 import io.spikelot.model.artifact.Sha256;
+import io.spikelot.model.job.ResourceClass;
 import io.spikelot.model.messaging.EventKind;
 import io.spikelot.model.messaging.JobDispatch;
 import io.spikelot.model.messaging.JobEvent;
 import io.spikelot.model.messaging.Topology;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -23,6 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.amqp.core.AnonymousQueue;
 import org.springframework.amqp.core.Binding;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
@@ -157,6 +162,33 @@ class BackboneEndToEndTest {
 
         JsonNode job = awaitStatus(id, "SUCCEEDED");
         assertThat(job.get("attempt").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    @Order(7)
+    void aPoisonDispatchIsRejectedWithoutRequeueAndLandsInTheDeadLetterQueue() {
+        RabbitTemplate rabbit = stack.api().getBean(RabbitTemplate.class);
+        Topology topology = stack.api().getBean(Topology.class);
+        String marker = "poison-" + UUID.randomUUID();
+        rabbit.send(
+                topology.jobsExchange(),
+                topology.jobsRoutingKey(ResourceClass.CPU),
+                MessageBuilder.withBody(("{not json " + marker).getBytes(StandardCharsets.UTF_8))
+                        .build());
+
+        if (TestInfra.MODE == TestInfra.Mode.EMBEDDED) {
+            // the embedded broker ignores x-dead-letter-exchange: the rejected message must simply be gone
+            await().atMost(WAIT).until(() -> queueDepth(rabbit, topology.jobsQueue(ResourceClass.CPU)) == 0);
+            return;
+        }
+        Message dead = rabbit.receive(topology.deadLetterQueue(), WAIT.toMillis());
+        assertThat(dead).isNotNull();
+        assertThat(new String(dead.getBody(), StandardCharsets.UTF_8)).contains(marker);
+    }
+
+    private static int queueDepth(RabbitTemplate rabbit, String queue) {
+        var properties = new RabbitAdmin(rabbit.getConnectionFactory()).getQueueProperties(queue);
+        return properties == null ? -1 : ((Number) properties.get(RabbitAdmin.QUEUE_MESSAGE_COUNT)).intValue();
     }
 
     private UUID submit(String name, int epochs) {

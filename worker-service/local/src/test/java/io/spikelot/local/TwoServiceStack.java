@@ -83,6 +83,10 @@ final class TwoServiceStack implements AutoCloseable {
         return ApiHttp.onPort(apiPort);
     }
 
+    String baseUrl() {
+        return "http://127.0.0.1:" + apiPort;
+    }
+
     @Override
     public void close() throws Exception {
         if (worker != null) {

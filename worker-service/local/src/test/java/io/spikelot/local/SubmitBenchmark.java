@@ -1,0 +1,135 @@
+package io.spikelot.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.spikelot.api.testing.ApiHttp;
+import io.spikelot.api.testing.TestKeys;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Prints submit throughput and latency at a steady rate over loopback, and dispatch latency (submit to RUNNING),
+ * against the real API, PostgreSQL, RabbitMQ and worker. Run on request (see the README); not a test.
+ */
+@Tag("benchmark")
+class SubmitBenchmark {
+
+    private static final int RATE = Integer.getInteger("bench.rate", 500);
+    private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
+    private static final int DISPATCHES = Integer.getInteger("bench.dispatches", 100);
+
+    @Test
+    void submitAndDispatchFigures() throws Exception {
+        try (TwoServiceStack stack = new TwoServiceStack()) {
+            stack.startApi();
+            stack.startWorker();
+            ApiHttp http = stack.http();
+            List<Double> dispatch = dispatchLatencies(http);
+            stack.stopWorker(); // the submit phase measures the API alone; the queue just fills
+            runAtRate(stack, 2, Math.max(50, RATE / 4)); // warm-up
+            Result submit = runAtRate(stack, SECONDS, RATE);
+
+            System.out.printf(
+                    "%nSUBMIT  target %d/s for %d s: achieved %.0f/s, %d errors, latency p50 %.1f ms,"
+                            + " p99 %.1f ms, max %.1f ms%n",
+                    RATE,
+                    SECONDS,
+                    submit.throughput(),
+                    submit.errors(),
+                    percentile(submit.latencies(), 50),
+                    percentile(submit.latencies(), 99),
+                    percentile(submit.latencies(), 100));
+            System.out.printf(
+                    "DISPATCH submit to RUNNING over %d jobs: p50 %.1f ms, p99 %.1f ms%n%n",
+                    dispatch.size(), percentile(dispatch, 50), percentile(dispatch, 99));
+            assertThat(submit.latencies()).isNotEmpty();
+        }
+    }
+
+    private static List<Double> dispatchLatencies(ApiHttp http) throws InterruptedException {
+        List<Double> latencies = new ArrayList<>();
+        for (int i = 0; i < DISPATCHES; i++) {
+            long start = System.nanoTime();
+            ApiHttp.Response created = http.postJson("/api/v1/jobs", TestKeys.KEY_A, spec("instant-" + i));
+            UUID id = UUID.fromString(created.json().get("id").asString());
+            while (true) {
+                String status = http.get("/api/v1/jobs/" + id, TestKeys.KEY_A)
+                        .json()
+                        .get("status")
+                        .asString();
+                if (!status.equals("QUEUED")) {
+                    break;
+                }
+                Thread.sleep(2);
+            }
+            latencies.add((System.nanoTime() - start) / 1e6);
+        }
+        return latencies;
+    }
+
+    private record Result(List<Double> latencies, int errors, double throughput) {}
+
+    /** Opens requests at a fixed rate (not waiting for answers), so slow answers show as latency, not as a lower rate. */
+    private static Result runAtRate(TwoServiceStack stack, int seconds, int rate) throws Exception {
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        URI uri = URI.create(stack.baseUrl() + "/api/v1/jobs");
+        ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
+        AtomicInteger errors = new AtomicInteger();
+        List<CompletableFuture<?>> pending = new ArrayList<>();
+        long start = System.nanoTime();
+        long total = (long) seconds * rate;
+        for (long i = 0; i < total; i++) {
+            long due = start + i * 1_000_000_000L / rate;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .header("Authorization", "Bearer " + TestKeys.KEY_A)
+                    .header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofString(spec("load-" + i)))
+                    .build();
+            long sent = System.nanoTime();
+            pending.add(client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                    .handle((response, error) -> {
+                        if (error != null || response.statusCode() != 201) {
+                            errors.incrementAndGet();
+                        } else {
+                            latencies.add((System.nanoTime() - sent) / 1e6);
+                        }
+                        return null;
+                    }));
+        }
+        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        return new Result(new ArrayList<>(latencies), errors.get(), latencies.size() / elapsed);
+    }
+
+    private static String spec(String name) {
+        return """
+                {"type": "slt", "name": "%s", "model": {"architecture": "convnet-s"},
+                 "dataset": {"name": "synthetic-static"}, "training": {"epochs": 1}}"""
+                .formatted(name);
+    }
+
+    private static double percentile(List<Double> values, double p) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+    }
+}
