@@ -80,8 +80,10 @@ class JobEntity {
     @Column(name = "error_message")
     private String errorMessage;
 
+    // a wrapper, null until the first insert: with an assigned id, that is how the repository knows a job is new
+    // and inserts it without first selecting it
     @Version
-    private long version;
+    private Long version;
 
     protected JobEntity() {}
 

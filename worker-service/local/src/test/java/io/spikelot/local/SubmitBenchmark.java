@@ -38,7 +38,7 @@ class SubmitBenchmark {
             ApiHttp http = stack.http();
             List<Double> dispatch = dispatchLatencies(http);
             stack.stopWorker(); // the submit phase measures the API alone; the queue just fills
-            runAtRate(stack, 2, Math.max(50, RATE / 4)); // warm-up
+            runAtRate(stack, 10, RATE / 2); // warm-up: JIT, connection pools
             Result submit = runAtRate(stack, SECONDS, RATE);
 
             System.out.printf(
