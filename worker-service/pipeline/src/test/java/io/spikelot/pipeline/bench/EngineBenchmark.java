@@ -24,7 +24,16 @@ import org.junit.jupiter.api.Test;
 /**
  * Training speed on Fashion-MNIST, SNN (T = 4) against ANN, batch 64; not a unit test (excluded by default).
  * System properties: {@code bench.steps} (50), {@code bench.archs} (convnet-s,vgg9), {@code bench.accuracyEpochs}
- * (0 = skip the convnet-s SNN accuracy run), {@code bench.root} (/usr/share/datasets).
+ * (0 = skip the convnet-s SNN accuracy run: full train split, Adam 1e-3 with a cosine over all epochs, batch 64,
+ * seed 1, test accuracy after every epoch), {@code bench.root} (/usr/share/datasets). For example:
+ *
+ * <pre>
+ * LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2 \
+ * MALLOC_CONF=oversize_threshold:0,dirty_decay_ms:-1,muzzy_decay_ms:-1 \
+ * ./mvnw -o -q -pl worker-service/pipeline test -Dgroups=benchmark -Dbenchmark.excludedGroups=none \
+ *   -Dtest=EngineBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+ *   -Dbench.archs=convnet-s -Dbench.steps=20 -Dbench.accuracyEpochs=3
+ * </pre>
  */
 @Tag("benchmark")
 class EngineBenchmark {
@@ -82,12 +91,12 @@ class EngineBenchmark {
                         report.epoch(), report.trainLoss(), report.test().accuracy(), report.seconds());
             }
         };
-        TrainingResult result = TrainingLoop.train(
-                network("convnet-s", NeuronSettings.spiking(4), full),
-                full,
-                TrainingConfig.adam(epochs, BATCH, 1),
-                log,
-                () -> {});
+        TrainingConfig config = TrainingConfig.adam(epochs, BATCH, 1);
+        System.out.printf(
+                "ACCURACY settings: %s, %d train / %d test samples%n",
+                config, full.train().size(), full.test().size());
+        TrainingResult result =
+                TrainingLoop.train(network("convnet-s", NeuronSettings.spiking(4), full), full, config, log, () -> {});
         System.out.printf(
                 "ACCURACY convnet-s SNN T=4 %d epochs: test accuracy %.4f in %.0f s, firing rates %s%n",
                 epochs,
