@@ -25,7 +25,7 @@ class InternalJobController {
     /** 200 when the attempt is current and the job not finished or cancelled; 409 when the worker should drop it. */
     @PostMapping("/{id}/attempts/{attempt}/claim")
     Map<String, Object> claim(Caller.Worker worker, @PathVariable UUID id, @PathVariable int attempt) {
-        if (!service.isCurrentAttempt(id, attempt) || service.isCancelRequested(id)) {
+        if (!service.isWanted(id, attempt)) {
             throw new ApiProblem(ProblemType.CONFLICT, "Attempt " + attempt + " of job " + id + " is no longer wanted");
         }
         return Map.of("jobId", id, "attempt", attempt, "run", true);

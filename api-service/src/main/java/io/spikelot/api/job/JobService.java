@@ -152,11 +152,12 @@ public class JobService {
                 .isPresent();
     }
 
-    /** Whether the job's cancellation was requested (CANCELLING) or done. */
+    /** Whether a worker holding this attempt should run it: it is current and the job is queued or running. */
     @Transactional(readOnly = true)
-    public boolean isCancelRequested(UUID id) {
+    public boolean isWanted(UUID id, int attempt) {
         return jobs.findById(id)
-                .map(job -> job.status() == JobStatus.CANCELLING || job.status() == JobStatus.CANCELLED)
-                .orElse(true);
+                .filter(job -> job.attempt() == attempt)
+                .filter(job -> job.status() == JobStatus.QUEUED || job.status() == JobStatus.RUNNING)
+                .isPresent();
     }
 }
