@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
@@ -122,6 +123,15 @@ class JobController {
     @GetMapping("/{id}")
     JobView get(Caller.Tenant tenant, @PathVariable UUID id) {
         return service.get(tenant.id(), id);
+    }
+
+    @Operation(
+            summary = "Stream a job's changes",
+            description = "Server-sent events named 'job', each the whole job; the stream ends after a terminal"
+                    + " status (reconnect to resume: the first event is always the job as it is now)")
+    @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter events(Caller.Tenant tenant, @PathVariable UUID id) throws IOException {
+        return service.stream(tenant.id(), id);
     }
 
     @Operation(summary = "List jobs, newest first")

@@ -241,4 +241,9 @@ class JobEntity {
     String errorMessage() {
         return errorMessage;
     }
+
+    /** Grows with every stored change; what stream subscribers compare to see whether to send again. */
+    long version() {
+        return version == null ? 0 : version;
+    }
 }

@@ -9,6 +9,7 @@ import io.spikelot.api.spec.ValidatedSpec;
 import io.spikelot.model.artifact.Sha256;
 import io.spikelot.model.job.JobStatus;
 import io.spikelot.model.messaging.CancelRequest;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.json.JsonMapper;
 
 /** What users do with jobs: submit, read, list, cancel; always within their own tenant. */
@@ -27,6 +29,7 @@ public class JobService {
     record Submission(JobView job, boolean replayed) {}
 
     private final JobRepository jobs;
+    private final JobStreams streams;
     private final Outbox outbox;
     private final JobMetrics metrics;
     private final JsonMapper json;
@@ -35,12 +38,14 @@ public class JobService {
 
     JobService(
             JobRepository jobs,
+            JobStreams streams,
             Outbox outbox,
             JobMetrics metrics,
             JsonMapper json,
             Clock clock,
             ApiProperties properties) {
         this.jobs = jobs;
+        this.streams = streams;
         this.outbox = outbox;
         this.metrics = metrics;
         this.json = json;
@@ -99,6 +104,13 @@ public class JobService {
         return jobs.findByIdAndTenant(id, tenant)
                 .map(job -> JobViews.viewOf(job, json))
                 .orElseThrow(() -> ApiProblem.notFound("Job " + id));
+    }
+
+    /** A server-sent event stream of the job's changes. */
+    @Transactional(readOnly = true)
+    SseEmitter stream(String tenant, UUID id) throws IOException {
+        JobEntity job = jobs.findByIdAndTenant(id, tenant).orElseThrow(() -> ApiProblem.notFound("Job " + id));
+        return streams.open(job);
     }
 
     /** Whether the tenant owns the job; other tenants' jobs do not exist for them. */

@@ -13,21 +13,31 @@ import io.spikelot.model.messaging.JobDispatch;
 import io.spikelot.model.messaging.JobError;
 import io.spikelot.model.messaging.JobEvent;
 import io.spikelot.model.messaging.Topology;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Worker events against the real broker and database: ordering, duplicates, stale attempts, leases, cancels. */
 @ApiIntegrationTest
 class JobLifecycleTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
     int port;
@@ -164,6 +174,43 @@ class JobLifecycleTest {
         worker.send(id, 1, 3, EventKind.CANCELLED);
 
         assertThat(awaitStatus(id, "CANCELLED").get("finishedAt").isNull()).isFalse();
+    }
+
+    @Test
+    void aStreamSendsEveryChangeOfTheJobAndEndsAfterTheTerminalOne() throws Exception {
+        UUID id = submit("streamed");
+        worker.takeDispatch(id, WAIT);
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/v1/jobs/" + id + "/events"))
+                .header("Authorization", "Bearer " + TestKeys.KEY_A)
+                .header("Accept", "text/event-stream")
+                .build();
+        CompletableFuture<HttpResponse<Stream<String>>> stream =
+                HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<Stream<String>> response = stream.get(10, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).isEqualTo(200);
+
+        worker.send(id, 1, 1, EventKind.STARTED);
+        awaitStatus(id, "RUNNING");
+        Thread.sleep(1_500); // one poll of the streams sees RUNNING
+        worker.send(id, 1, 2, EventKind.SUCCEEDED);
+
+        List<String> statuses = response.body()
+                .filter(line -> line.startsWith("data:"))
+                .map(line -> line.substring("data:".length()))
+                .map(data -> JSON.readTree(data).get("status").asString())
+                .toList(); // ends when the server completes the stream after SUCCEEDED
+        assertThat(statuses).first().isEqualTo("QUEUED");
+        assertThat(statuses).contains("RUNNING").last().isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void anotherTenantCannotStreamTheJob() {
+        UUID id = submit("private stream");
+
+        ApiHttp.Response response = http.get("/api/v1/jobs/" + id + "/events", TestKeys.KEY_B);
+
+        assertThat(response.status()).isEqualTo(404);
     }
 
     private UUID submit(String name) {
