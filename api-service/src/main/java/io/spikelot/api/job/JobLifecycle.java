@@ -71,6 +71,7 @@ class JobLifecycle implements JobEventHandler {
             return;
         }
         Instant now = clock.instant();
+        log.debug("Applying {} #{} of job {}", event.kind(), event.sequence(), job.id());
         job.recordSequence(event.sequence());
         job.markAlive(event.workerId(), event.at() == null ? now : event.at(), now.plus(lease));
         switch (event.kind()) {

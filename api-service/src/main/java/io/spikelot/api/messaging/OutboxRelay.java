@@ -88,6 +88,9 @@ class OutboxRelay implements SmartLifecycle {
             for (OutboxMessage message : batch) {
                 confirms.add(publish(message));
             }
+            if (!batch.isEmpty()) {
+                log.debug("Published {} outbox messages, awaiting confirms", batch.size());
+            }
             int confirmed = 0;
             for (int i = 0; i < batch.size(); i++) {
                 if (awaitConfirm(confirms.get(i), batch.get(i).kind())) {

@@ -42,6 +42,7 @@ class DispatchListener {
             channel.basicReject(tag, false); // poison: to the dead-letter queue
             return;
         }
+        log.debug("Received attempt {} of job {}", dispatch.attempt(), dispatch.jobId());
         switch (api.claim(dispatch.jobId(), dispatch.attempt())) {
             case RUN ->
                 runner.run(dispatch, new JobRunner.Delivery() {
