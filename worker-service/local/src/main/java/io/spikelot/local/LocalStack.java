@@ -61,6 +61,9 @@ public final class LocalStack implements AutoCloseable {
                             "--spring.rabbitmq.host=127.0.0.1",
                             rabbitPort,
                             "--spikelot.api-keys=local:" + apiKey,
+                            // the embedded broker logs every declaration at INFO; only its warnings interest a user
+                            "--logging.level.qpid=WARN",
+                            "--logging.level.org.apache.qpid=WARN",
                             "--spikelot.worker-token=" + workerToken));
             stack.track(WorkerApplication.start(
                     "--server.port=0",
