@@ -72,7 +72,9 @@ public final class LocalStack implements AutoCloseable {
                     "--spikelot.api-url=" + stack.apiUrl,
                     "--spikelot.worker-token=" + workerToken,
                     "--spikelot.datasets-root=" + datasetsRoot,
-                    "--spikelot.worker.resource-class=cpu"));
+                    "--spikelot.worker.resource-class=cpu",
+                    "--logging.level.qpid=WARN",
+                    "--logging.level.org.apache.qpid=WARN"));
             return stack;
         } catch (Exception | Error e) {
             stack.close();
