@@ -133,8 +133,9 @@ public class JobService {
     /** Cancels a queued job at once; asks the worker of a running one to stop. A finished job cannot be cancelled. */
     @Transactional
     JobView cancel(String tenant, UUID id) {
-        JobEntity job = jobs.findByIdAndTenant(id, tenant)
-                .flatMap(j -> jobs.lockById(j.id()))
+        // lock before reading: a row read first and locked later would keep its stale state in the session
+        JobEntity job = jobs.lockById(id)
+                .filter(j -> j.tenant().equals(tenant))
                 .orElseThrow(() -> ApiProblem.notFound("Job " + id));
         Instant now = clock.instant();
         switch (job.status()) {
