@@ -1,0 +1,53 @@
+package io.spikelot.pipeline.ticket;
+
+import ai.djl.nn.Block;
+import io.spikelot.model.arch.Conv2dLayer;
+import io.spikelot.model.arch.LinearLayer;
+import io.spikelot.model.arch.WeightLayer;
+import io.spikelot.pipeline.model.WeightLayerFactory;
+import java.util.function.Predicate;
+
+/**
+ * Builds edge-popup or biprop layers for the catalog's prunable weight layers that {@code searched} selects, and
+ * ordinary dense layers for the rest (SLT PEPSp searches only the ConvPEP convs and trains the rest dense, D6).
+ * Catalog names are kept: the frozen weight stays {@code <layer>.weight}, the scores are {@code <layer>.scores}.
+ */
+public final class TicketLayerFactory implements WeightLayerFactory {
+
+    private final TicketKind kind;
+    private final PruneRatio ratio;
+    private final WeightInit init;
+    private final Predicate<WeightLayer> searched;
+    private final WeightLayerFactory dense = WeightLayerFactory.dense();
+
+    /**
+     * @param searched which prunable layers get scores; {@link #allLayers()} for (S)LT/MP(S)LT on CNNs (D4: first
+     *     and last layers included), {@link #convPepOnly()} for PEPSp
+     */
+    public TicketLayerFactory(TicketKind kind, PruneRatio ratio, WeightInit init, Predicate<WeightLayer> searched) {
+        this.kind = kind;
+        this.ratio = ratio;
+        this.init = init;
+        this.searched = searched;
+    }
+
+    /** Every prunable layer, as edge-popup and biprop do. */
+    public static Predicate<WeightLayer> allLayers() {
+        return WeightLayer::prunable;
+    }
+
+    /** Only the Spikformer patch-embedding convs (PEPSp, §4.2). */
+    public static Predicate<WeightLayer> convPepOnly() {
+        return layer -> layer.prunable() && layer instanceof Conv2dLayer conv && conv.convPep();
+    }
+
+    @Override
+    public Block conv(Conv2dLayer layer) {
+        return searched.test(layer) ? new TicketConv2d(layer, kind, ratio, init) : dense.conv(layer);
+    }
+
+    @Override
+    public Block linear(LinearLayer layer) {
+        return searched.test(layer) ? new TicketLinear(layer, kind, ratio, init) : dense.linear(layer);
+    }
+}
