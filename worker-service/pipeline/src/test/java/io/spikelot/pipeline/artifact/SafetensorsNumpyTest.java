@@ -41,12 +41,15 @@ class SafetensorsNumpyTest {
             print("OK", len(t))
             """;
 
+    /** The interpreter that has numpy: {@code SPIKELOT_PYTHON}, else {@code python3} on the PATH. */
+    private static final String PYTHON = System.getenv().getOrDefault("SPIKELOT_PYTHON", "python3");
+
     @Test
     void numpyReadsWhatWasWritten(@TempDir Path dir) throws Exception {
         requireNumpy();
         Path file = dir.resolve("masks.safetensors");
         SafetensorsWriter.write(file, SafetensorsFixtures.someTensors(), SafetensorsFixtures.someMetadata());
-        Result result = run("python3", "-c", READER, file.toString());
+        Result result = run(PYTHON, "-c", READER, file.toString());
         assertThat(result.exit()).as(result.output()).isZero();
         assertThat(result.output().trim()).isEqualTo("OK 4");
     }
@@ -54,12 +57,13 @@ class SafetensorsNumpyTest {
     private static void requireNumpy() throws Exception {
         Result probe;
         try {
-            probe = run("python3", "-c", "import numpy");
+            probe = run(PYTHON, "-c", "import numpy");
         } catch (IOException e) {
             probe = new Result(-1, e.getMessage());
         }
         if (probe.exit() != 0) {
-            fail("This test needs python3 with numpy (CI installs python3-numpy): " + probe.output());
+            fail("This test needs " + PYTHON + " with numpy (CI installs python3-numpy; SPIKELOT_PYTHON names"
+                    + " another interpreter): " + probe.output());
         }
     }
 
