@@ -6,6 +6,7 @@ import io.spikelot.pipeline.PipelineContext;
 import io.spikelot.pipeline.PipelineException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.springframework.core.Ordered;
 
 /**
  * A test-only pipeline that stands in for a real one on the {@code slt} type: it "trains" for
@@ -13,7 +14,13 @@ import java.util.Map;
  * uploads two artifacts and returns a result. A job named {@code diverge...} fails as a diverged run would; one
  * named {@code instant...} returns at once (for dispatch-latency measurements).
  */
-class ScriptedPipeline implements Pipeline<ScriptedPipeline.Spec> {
+class ScriptedPipeline implements Pipeline<ScriptedPipeline.Spec>, Ordered {
+
+    /** Runs {@code slt} jobs in place of the real pipeline, whose training these tests do not need. */
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
 
     static final int STEP_MS = 100;
     static final int STEPS_PER_EPOCH = 10;
