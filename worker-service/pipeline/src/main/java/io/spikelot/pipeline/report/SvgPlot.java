@@ -1,0 +1,161 @@
+package io.spikelot.pipeline.report;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A minimal line chart as standalone SVG 1.1: axes with min/max tick labels, one polyline with point markers per
+ * series and a legend. The y range is fixed by the caller (accuracy: [0, 1]); the x range spans the data.
+ */
+public final class SvgPlot {
+
+    private static final int WIDTH = 640;
+    private static final int HEIGHT = 400;
+    private static final int LEFT = 60;
+    private static final int RIGHT = 150;
+    private static final int TOP = 40;
+    private static final int BOTTOM = 50;
+    private static final String[] COLORS = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b"};
+
+    /**
+     * One line.
+     *
+     * @param name legend label
+     * @param x x values, same length as {@code y}
+     * @param y y values; non-finite ones are skipped
+     */
+    public record Series(String name, double[] x, double[] y) {
+
+        public Series {
+            if (x.length != y.length) {
+                throw new IllegalArgumentException("Series " + name + " has " + x.length + " x and " + y.length + " y");
+            }
+        }
+    }
+
+    private SvgPlot() {}
+
+    /** The chart as UTF-8 SVG text, starting with {@code <svg}. */
+    public static byte[] lines(
+            String title, String xLabel, String yLabel, double yMin, double yMax, List<Series> series) {
+        double xMin = Double.POSITIVE_INFINITY;
+        double xMax = Double.NEGATIVE_INFINITY;
+        for (Series s : series) {
+            for (double x : s.x()) {
+                xMin = Math.min(xMin, x);
+                xMax = Math.max(xMax, x);
+            }
+        }
+        if (!(xMax > xMin)) {
+            xMin = Double.isFinite(xMin) ? xMin - 0.5 : 0;
+            xMax = xMin + 1;
+        }
+        Frame frame = new Frame(xMin, xMax, yMin, yMax);
+        StringBuilder svg = new StringBuilder();
+        svg.append(String.format(
+                Locale.ROOT,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\""
+                        + " font-family=\"sans-serif\" font-size=\"12\">\n",
+                WIDTH,
+                HEIGHT,
+                WIDTH,
+                HEIGHT));
+        svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
+        text(svg, WIDTH / 2.0, 22, "middle", title, 15);
+        axes(svg, frame, xLabel, yLabel);
+        for (int i = 0; i < series.size(); i++) {
+            line(svg, frame, series.get(i), COLORS[i % COLORS.length], i);
+        }
+        svg.append("</svg>\n");
+        return svg.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private record Frame(double xMin, double xMax, double yMin, double yMax) {
+        double px(double x) {
+            return LEFT + (x - xMin) / (xMax - xMin) * (WIDTH - LEFT - RIGHT);
+        }
+
+        double py(double y) {
+            return HEIGHT - BOTTOM - (y - yMin) / (yMax - yMin) * (HEIGHT - TOP - BOTTOM);
+        }
+    }
+
+    private static void axes(StringBuilder svg, Frame f, String xLabel, String yLabel) {
+        double x0 = f.px(f.xMin());
+        double x1 = f.px(f.xMax());
+        double y0 = f.py(f.yMin());
+        double y1 = f.py(f.yMax());
+        svg.append(String.format(
+                Locale.ROOT,
+                "<path d=\"M%.1f %.1f L%.1f %.1f L%.1f %.1f\" fill=\"none\" stroke=\"black\"/>\n",
+                x0,
+                y1,
+                x0,
+                y0,
+                x1,
+                y0));
+        text(svg, x0, y0 + 16, "middle", number(f.xMin()), 11);
+        text(svg, x1, y0 + 16, "middle", number(f.xMax()), 11);
+        text(svg, x0 - 6, y0 + 4, "end", number(f.yMin()), 11);
+        text(svg, x0 - 6, y1 + 4, "end", number(f.yMax()), 11);
+        text(svg, (x0 + x1) / 2, HEIGHT - 12, "middle", xLabel, 12);
+        svg.append(String.format(
+                Locale.ROOT,
+                "<text x=\"16\" y=\"%.1f\" text-anchor=\"middle\" transform=\"rotate(-90 16 %.1f)\">%s</text>\n",
+                (y0 + y1) / 2,
+                (y0 + y1) / 2,
+                escape(yLabel)));
+    }
+
+    private static void line(StringBuilder svg, Frame f, Series s, String color, int index) {
+        StringBuilder points = new StringBuilder();
+        StringBuilder markers = new StringBuilder();
+        for (int i = 0; i < s.x().length; i++) {
+            if (!Double.isFinite(s.y()[i])) {
+                continue;
+            }
+            String point = String.format(Locale.ROOT, "%.1f,%.1f", f.px(s.x()[i]), f.py(s.y()[i]));
+            points.append(points.isEmpty() ? "" : " ").append(point);
+            String[] xy = point.split(",");
+            markers.append(String.format("<circle cx=\"%s\" cy=\"%s\" r=\"3\" fill=\"%s\"/>\n", xy[0], xy[1], color));
+        }
+        svg.append(String.format(
+                "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>\n", points, color));
+        svg.append(markers);
+        double ly = TOP + 10 + 18 * index;
+        double lx = WIDTH - RIGHT + 15;
+        svg.append(String.format(
+                Locale.ROOT,
+                "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"2\"/>\n",
+                lx,
+                ly,
+                lx + 20,
+                ly,
+                color));
+        text(svg, lx + 26, ly + 4, "start", s.name(), 11);
+    }
+
+    private static void text(StringBuilder svg, double x, double y, String anchor, String content, int size) {
+        svg.append(String.format(
+                Locale.ROOT,
+                "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"%d\">%s</text>\n",
+                x,
+                y,
+                anchor,
+                size,
+                escape(content)));
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    /** XML text escaping. */
+    static String escape(String text) {
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,119 @@
+package io.spikelot.pipeline.slt;
+
+import io.spikelot.pipeline.ArtifactSink;
+import io.spikelot.pipeline.artifact.SafetensorsWriter;
+import io.spikelot.pipeline.artifact.TensorBytes;
+import io.spikelot.pipeline.report.Json;
+import io.spikelot.pipeline.report.SvgPlot;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a finished job's files. The headline (first) ratio gets {@code mask.safetensors},
+ * {@code model.safetensors} and {@code model.json}; a sweep also gets {@code mask-p<ratio>.safetensors} for
+ * every ratio ({@code mask-p0.50.safetensors}), so the first ratio's mask exists under both names. Then
+ * {@code result.json}, {@code history.csv}, {@code accuracy.svg} and, for sweeps, {@code accuracy-vs-ratio.svg}.
+ */
+final class SltArtifacts {
+
+    private static final String SAFETENSORS = "application/octet-stream";
+    private static final String SVG = "image/svg+xml";
+
+    private SltArtifacts() {}
+
+    static void write(SltJob job, Map<String, Object> result, ArtifactSink sink) throws IOException {
+        RatioRun primary = job.primary();
+        sink.put("mask.safetensors", SAFETENSORS, masks(job, primary));
+        if (job.sweep()) {
+            for (RatioRun run : job.runs()) {
+                sink.put("mask-p" + SltSpecs.ratioLabel(run.ratio()) + ".safetensors", SAFETENSORS, masks(job, run));
+            }
+        }
+        Map<String, TensorBytes> weights = weights(primary);
+        sink.put("model.safetensors", SAFETENSORS, safetensors(weights, metadata(job, primary)));
+        sink.put("model.json", "application/json", Json.bytes(ModelDescription.of(job, primary, weights)));
+        sink.put("result.json", "application/json", Json.bytes(result));
+        sink.put("history.csv", "text/csv", History.csv(job));
+        sink.put("accuracy.svg", SVG, accuracyPerEpoch(job));
+        if (job.sweep()) {
+            sink.put("accuracy-vs-ratio.svg", SVG, accuracyVsRatio(job));
+        }
+    }
+
+    /** Effective masked weights under {@code <layer>.weight}, then every other trained tensor and buffer. */
+    static Map<String, TensorBytes> weights(RatioRun run) {
+        Map<String, TensorBytes> all = new LinkedHashMap<>(run.others());
+        all.putAll(run.search().weights());
+        return all;
+    }
+
+    private static byte[] masks(SltJob job, RatioRun run) throws IOException {
+        return safetensors(run.search().masks(), metadata(job, run));
+    }
+
+    private static Map<String, String> metadata(SltJob job, RatioRun run) {
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("format", "spikelot-slt");
+        meta.put("method", job.method());
+        meta.put("pruneRatio", Double.toString(run.ratio()));
+        meta.put("keptFraction", Double.toString(run.keptFraction()));
+        meta.put("seed", Long.toString(job.seed()));
+        meta.put("architecture", job.architecture().name());
+        meta.put("timesteps", Integer.toString(job.neurons().timesteps()));
+        meta.put("neuron", run.spiking() ? "lif" : "relu");
+        meta.put("weightInit", job.spec().search().weightInit());
+        return meta;
+    }
+
+    private static byte[] safetensors(Map<String, TensorBytes> tensors, Map<String, String> metadata)
+            throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SafetensorsWriter.write(out, tensors, metadata);
+        return out.toByteArray();
+    }
+
+    private static byte[] accuracyPerEpoch(SltJob job) {
+        List<SvgPlot.Series> series = new ArrayList<>();
+        addEpochSeries(series, job.runs(), job.sweep() ? "" : "test accuracy");
+        addEpochSeries(series, job.annRuns(), "ANN");
+        return SvgPlot.lines("Test accuracy per epoch", "epoch", "top-1 test accuracy", 0, 1, series);
+    }
+
+    private static void addEpochSeries(List<SvgPlot.Series> series, List<RatioRun> runs, String suffix) {
+        for (RatioRun run : runs) {
+            var history = run.search().training().history();
+            double[] x = new double[history.size()];
+            double[] y = new double[history.size()];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = history.get(i).epoch();
+                y[i] = history.get(i).test().accuracy();
+            }
+            String name = runs.size() > 1 || suffix.isEmpty() || "ANN".equals(suffix)
+                    ? "p=" + SltSpecs.ratioLabel(run.ratio()) + ("ANN".equals(suffix) ? " ANN" : "")
+                    : suffix;
+            series.add(new SvgPlot.Series(name, x, y));
+        }
+    }
+
+    private static byte[] accuracyVsRatio(SltJob job) {
+        List<SvgPlot.Series> series = new ArrayList<>();
+        series.add(ratioSeries(job.runs(), job.neurons().spiking() ? "SNN" : "ANN"));
+        if (!job.annRuns().isEmpty()) {
+            series.add(ratioSeries(job.annRuns(), "ANN"));
+        }
+        return SvgPlot.lines("Accuracy vs pruning ratio", "pruning ratio p", "top-1 test accuracy", 0, 1, series);
+    }
+
+    private static SvgPlot.Series ratioSeries(List<RatioRun> runs, String name) {
+        List<RatioRun> sorted = runs.stream()
+                .sorted(java.util.Comparator.comparingDouble(RatioRun::ratio))
+                .toList();
+        double[] x = sorted.stream().mapToDouble(RatioRun::ratio).toArray();
+        double[] y = sorted.stream().mapToDouble(RatioRun::accuracy).toArray();
+        return new SvgPlot.Series(name, x, y);
+    }
+}

@@ -1,0 +1,45 @@
+package io.spikelot.pipeline.slt;
+
+import io.spikelot.model.arch.Architecture;
+import io.spikelot.model.spec.SltSpec;
+import io.spikelot.pipeline.model.InputKind;
+import io.spikelot.pipeline.neuron.NeuronSettings;
+import java.util.List;
+
+/**
+ * Everything a finished job reports from.
+ *
+ * @param spec the normalized spec
+ * @param architecture the resolved architecture (input {@code [C, H, W]}, classes)
+ * @param input static images or event frames
+ * @param neurons the searched network's neurons and T
+ * @param runs one search per ratio, in the spec's order; the first is the job's headline result
+ * @param annRuns the ReLU counterparts in the same order when {@code compareAnn} (and the network spikes), else
+ *     empty
+ * @param wallSeconds the job's wall time so far
+ */
+record SltJob(
+        SltSpec spec,
+        Architecture architecture,
+        InputKind input,
+        NeuronSettings neurons,
+        List<RatioRun> runs,
+        List<RatioRun> annRuns,
+        double wallSeconds) {
+
+    RatioRun primary() {
+        return runs.get(0);
+    }
+
+    boolean sweep() {
+        return runs.size() > 1 || spec.search().sweep() != null;
+    }
+
+    String method() {
+        return spec.search().method();
+    }
+
+    long seed() {
+        return spec.training().seed();
+    }
+}

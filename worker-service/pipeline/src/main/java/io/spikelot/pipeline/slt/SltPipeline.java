@@ -1,0 +1,166 @@
+package io.spikelot.pipeline.slt;
+
+import io.spikelot.model.arch.Architecture;
+import io.spikelot.model.arch.ArchitectureCatalog;
+import io.spikelot.model.spec.SltSpec;
+import io.spikelot.pipeline.Pipeline;
+import io.spikelot.pipeline.PipelineContext;
+import io.spikelot.pipeline.PipelineException;
+import io.spikelot.pipeline.data.Dataset;
+import io.spikelot.pipeline.data.DatasetResolver;
+import io.spikelot.pipeline.model.InputKind;
+import io.spikelot.pipeline.model.NetworkBuilder;
+import io.spikelot.pipeline.model.SpikingNetwork;
+import io.spikelot.pipeline.neuron.NeuronSettings;
+import io.spikelot.pipeline.ticket.PruneRatio;
+import io.spikelot.pipeline.ticket.SltResult;
+import io.spikelot.pipeline.ticket.SltSearch;
+import io.spikelot.pipeline.ticket.TicketLayerFactory;
+import io.spikelot.pipeline.ticket.TicketLayers;
+import io.spikelot.pipeline.train.TrainingConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code slt} job: for each pruning ratio p (the {@code sweep}, or the single {@code pruneRatio}) it builds the
+ * architecture with edge-popup or biprop ticket layers on every prunable conv and linear layer (LIF with T =
+ * {@code timesteps}, or ReLU), trains the scores, and keeps the masks and effective weights of the last epoch.
+ * With {@code compareAnn} the ReLU counterpart is searched after each ratio with the same seed.
+ *
+ * <p>Refused as {@code INVALID_SPEC}: Spikformer architectures, {@code patchPruneRatio > 0} (PEPSp / MultiSp),
+ * {@code scope: global}, {@code fineTuneEpochs > 0}, {@code device: gpu}, and {@code compareAnn} on event data.
+ * Artifacts are described in {@link SltArtifacts}, the result map in {@link SltResults}.
+ */
+public final class SltPipeline implements Pipeline<SltSpec> {
+
+    private final Path datasetsRoot;
+
+    /** @param datasetsRoot where dataset folders live ({@code <root>/<path>/<name>/...}) */
+    public SltPipeline(Path datasetsRoot) {
+        this.datasetsRoot = datasetsRoot;
+    }
+
+    @Override
+    public String type() {
+        return "slt";
+    }
+
+    @Override
+    public Class<SltSpec> specType() {
+        return SltSpec.class;
+    }
+
+    @Override
+    public Map<String, Object> run(SltSpec spec, PipelineContext context) throws Exception {
+        long start = System.nanoTime();
+        context.checkCancelled();
+        SltSpecs.requireSupported(spec);
+        TrainingConfig config = SltSpecs.training(spec.training());
+        Dataset data = resolve(spec);
+        if (data.train().size() < config.batchSize()) {
+            throw PipelineException.invalidSpec("The training split has "
+                    + data.train().size() + " samples, fewer than one batch of " + config.batchSize());
+        }
+        InputKind input = data.events() ? InputKind.EVENTS : InputKind.STATIC;
+        Architecture architecture = architecture(spec, data);
+        NeuronSettings neurons = SltSpecs.neurons(spec.model(), false);
+        boolean compare = spec.search().compareAnn() && neurons.spiking();
+        if (compare && data.events()) {
+            throw PipelineException.invalidSpec("compareAnn is supported on static datasets only");
+        }
+        List<Double> ratios = spec.search().ratios();
+        int runs = ratios.size() * (compare ? 2 : 1);
+        List<RatioRun> results = new ArrayList<>();
+        List<RatioRun> annResults = new ArrayList<>();
+        int run = 0;
+        for (double ratio : ratios) {
+            Search search = new Search(spec, context, architecture, data, input, config, runs);
+            results.add(search.run(neurons, ratio, run++));
+            if (compare) {
+                annResults.add(search.run(SltSpecs.neurons(spec.model(), true), ratio, run++));
+            }
+        }
+        context.checkCancelled();
+        SltJob job =
+                new SltJob(spec, architecture, input, neurons, results, annResults, (System.nanoTime() - start) / 1e9);
+        Map<String, Object> result = SltResults.of(job);
+        SltArtifacts.write(job, result, context.artifacts());
+        return result;
+    }
+
+    private Dataset resolve(SltSpec spec) {
+        String path = spec.dataset().path();
+        Path root = datasetsRoot
+                .resolve(path == null || path.isBlank() ? "." : path)
+                .normalize();
+        if (!root.startsWith(datasetsRoot.normalize())) {
+            throw PipelineException.invalidSpec("dataset.path must stay under the datasets root, got " + path);
+        }
+        return new DatasetResolver(root)
+                .resolve(
+                        SltSpecs.dataset(spec.dataset()),
+                        SltSpecs.events(spec),
+                        spec.dataset().seed());
+    }
+
+    private static Architecture architecture(SltSpec spec, Dataset data) {
+        try {
+            return ArchitectureCatalog.resolve(
+                    spec.model().architecture(),
+                    data.train().frameShape(),
+                    data.train().classes());
+        } catch (IllegalArgumentException e) {
+            throw PipelineException.invalidSpec(e.getMessage());
+        }
+    }
+
+    /** One ticket search at one ratio. */
+    private record Search(
+            SltSpec spec,
+            PipelineContext context,
+            Architecture architecture,
+            Dataset data,
+            InputKind input,
+            TrainingConfig config,
+            int runs) {
+
+        RatioRun run(NeuronSettings neurons, double ratio, int index) {
+            TicketLayerFactory layers = new TicketLayerFactory(
+                    SltSpecs.kind(spec.search().method()),
+                    new PruneRatio(ratio),
+                    SltSpecs.init(spec.search().weightInit()),
+                    TicketLayerFactory.allLayers());
+            SpikingNetwork network = NetworkBuilder.build(architecture, input, neurons, layers);
+            Set<String> ticketWeights = Set.copyOf(TicketLayers.of(network).keySet());
+            String label = "p=" + SltSpecs.ratioLabel(ratio) + (neurons.spiking() ? " snn" : " ann");
+            ProgressRelay relay =
+                    new ProgressRelay(context, network, ticketWeights, index, runs, config.epochs(), label);
+            SltResult result = SltSearch.search(network, data, config, relay, context::checkCancelled);
+            requireFinite(result, label);
+            return new RatioRun(ratio, neurons.spiking(), result, relay.others());
+        }
+
+        private static void requireFinite(SltResult result, String label) {
+            if (!Double.isFinite(result.training().finalLoss())
+                    || !Double.isFinite(result.training().test().accuracy())) {
+                throw PipelineException.diverged("The search at " + label + " ended with loss "
+                        + result.training().finalLoss() + " and accuracy "
+                        + result.training().test().accuracy());
+            }
+            result.weights().forEach((name, weight) -> {
+                java.nio.FloatBuffer values = java.nio.ByteBuffer.wrap(weight.data())
+                        .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                        .asFloatBuffer();
+                while (values.hasRemaining()) {
+                    if (!Float.isFinite(values.get())) {
+                        throw PipelineException.diverged(
+                                "The effective weight " + name + " at " + label + " has non-finite values");
+                    }
+                }
+            });
+        }
+    }
+}

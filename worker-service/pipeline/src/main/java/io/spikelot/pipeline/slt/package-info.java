@@ -1,0 +1,5 @@
+/**
+ * The {@code slt} job: spiking lottery ticket search (edge-popup or biprop scores over frozen random weights) on
+ * convnet-s, vgg9 and resnet19, with masks, effective weights, a result summary, a history and plots as artifacts.
+ */
+package io.spikelot.pipeline.slt;

@@ -1,0 +1,30 @@
+package io.spikelot.pipeline.slt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.spikelot.model.arch.Architecture;
+import io.spikelot.model.arch.ArchitectureCatalog;
+import io.spikelot.model.arch.InputShape;
+import io.spikelot.model.arch.NeuronLayer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** LIF output rates map onto the cost model's layer inputs for every supported architecture, residuals included. */
+class SltEnergyTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"convnet-s", "vgg9", "resnet19"})
+    void measuredRatesLowerTheSnnEnergy(String name) {
+        Architecture architecture = ArchitectureCatalog.resolve(name, new InputShape(3, 32, 32), 10);
+        Map<String, Double> rates = new LinkedHashMap<>();
+        architecture.allLayers().stream().filter(NeuronLayer.class::isInstance).forEach(l -> rates.put(l.name(), 0.1));
+        Map<String, Object> dense = EnergyReporter.energy(architecture, 4, Map.of(), Map.of());
+        Map<String, Object> sparse = EnergyReporter.energy(architecture, 4, rates, Map.of());
+        assertThat(rates).isNotEmpty();
+        assertThat((Map<?, ?>) sparse.get("inputFiringRates")).isNotEmpty();
+        assertThat((double) sparse.get("snnMj")).isLessThan((double) dense.get("snnMj"));
+        assertThat((double) sparse.get("annMj")).isEqualTo((double) dense.get("annMj"));
+    }
+}

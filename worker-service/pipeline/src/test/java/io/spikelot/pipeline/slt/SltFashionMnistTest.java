@@ -1,0 +1,37 @@
+package io.spikelot.pipeline.slt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The pipeline on real Fashion-MNIST files (256 / 128 samples, one epoch): it completes, nothing more. */
+class SltFashionMnistTest {
+
+    private static final Path ROOT = Path.of("/usr/share/datasets");
+
+    @TempDir
+    Path scratch;
+
+    @Test
+    void completesOnRealFiles() throws Exception {
+        assumeTrue(Files.isDirectory(ROOT.resolve("fashion-mnist")), "Fashion-MNIST is not installed");
+        RecordingContext context = new RecordingContext(scratch);
+        Map<String, Object> result = new SltPipeline(ROOT)
+                .run(
+                        SltSpecFixtures.spec(
+                                "convnet-s",
+                                "fashion-mnist",
+                                256,
+                                128,
+                                SltSpecFixtures.search("edge-popup", 0.5, null, false)),
+                        context);
+        assertThat((double) result.get("accuracy")).isBetween(0.0, 1.0);
+        assertThat(context.artifacts).containsKey("mask.safetensors");
+        assertThat(context.text("history.csv").split("\n")).hasSize(2);
+    }
+}
