@@ -24,8 +24,16 @@ final class TwoServiceStack implements AutoCloseable {
     private final TcpProxy brokerProxy;
     private ConfigurableApplicationContext api;
     private ConfigurableApplicationContext worker;
+    private final boolean scripted;
 
+    /** With the scripted test pipeline in place of the real {@code slt} pipeline. */
     TwoServiceStack() throws Exception {
+        this(true);
+    }
+
+    /** @param scripted whether the worker runs the scripted test pipeline instead of the real {@code slt} one */
+    TwoServiceStack(boolean scripted) throws Exception {
+        this.scripted = scripted;
         try (ServerSocket socket = new ServerSocket(0)) {
             apiPort = socket.getLocalPort();
         }
@@ -55,15 +63,18 @@ final class TwoServiceStack implements AutoCloseable {
     }
 
     void startWorker() {
-        worker = new SpringApplicationBuilder(WorkerApplication.class, ScriptedPipelineConfiguration.class)
-                .properties(WorkerApplication.CONFIG_NAME)
+        SpringApplicationBuilder builder = scripted
+                ? new SpringApplicationBuilder(WorkerApplication.class, ScriptedPipelineConfiguration.class)
+                : new SpringApplicationBuilder(WorkerApplication.class);
+        worker = builder.properties(WorkerApplication.CONFIG_NAME)
                 .initializers(new TestInfraInitializer(namespace, false))
                 .run(
                         "--server.port=0",
                         "--spikelot.api-url=http://127.0.0.1:" + apiPort,
                         "--spikelot.worker-token=" + TestKeys.WORKER_TOKEN,
                         "--spikelot.worker.progress-interval=1s",
-                        "--spikelot.worker.id=e2e-worker");
+                        "--spikelot.worker.id=e2e-worker",
+                        "--spikelot.datasets-root=/usr/share/datasets");
     }
 
     void stopWorker() {

@@ -1,5 +1,6 @@
 package io.spikelot.pipeline.slt;
 
+import ai.djl.engine.Engine;
 import io.spikelot.model.spec.DatasetSettings;
 import io.spikelot.model.spec.ModelSettings;
 import io.spikelot.model.spec.SearchSettings;
@@ -56,7 +57,10 @@ final class SltSpecs {
                 throw PipelineException.invalidSpec("Pruning ratios must lie in [0, 1), got " + ratio);
             }
         }
-        if (spec.resources() != null && "gpu".equals(spec.resources().device())) {
+        // gpu jobs are routed to GPU workers, where DJL's default device is the GPU; a CPU worker must not fake one
+        if (spec.resources() != null
+                && "gpu".equals(spec.resources().device())
+                && Engine.getInstance().getGpuCount() == 0) {
             throw PipelineException.invalidSpec("resources.device 'gpu' is not available: this worker runs on CPU");
         }
         kind(search.method());

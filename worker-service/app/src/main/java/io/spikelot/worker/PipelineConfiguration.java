@@ -1,0 +1,15 @@
+package io.spikelot.worker;
+
+import io.spikelot.pipeline.slt.SltPipeline;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The pipelines this worker runs, each given what it needs from the worker's configuration. */
+@Configuration(proxyBeanMethods = false)
+class PipelineConfiguration {
+
+    @Bean
+    SltPipeline sltPipeline(WorkerProperties properties) {
+        return new SltPipeline(properties.datasetsRoot());
+    }
+}
