@@ -41,6 +41,9 @@ public final class LocalStack implements AutoCloseable {
                         },
                         "local-stack-shutdown"));
         stack.printWelcome();
+        if (!List.of(args).contains("--no-demo")) {
+            new DemoJob(stack.apiUrl, stack.apiKey, datasets).run();
+        }
         stopped.await();
     }
 
@@ -53,7 +56,9 @@ public final class LocalStack implements AutoCloseable {
             EmbeddedDatabase database = stack.track(EmbeddedDatabase.start(0, null));
             EmbeddedBroker broker = stack.track(EmbeddedBroker.start(0));
             String rabbitPort = "--spring.rabbitmq.port=" + broker.port();
+            // no per-context shutdown hooks: the stack's own hook stops worker, API, broker and database in order
             stack.track(new SpringApplicationBuilder(ApiApplication.class)
+                    .registerShutdownHook(false)
                     .run(
                             "--server.port=" + port,
                             "--spring.datasource.url=" + database.jdbcUrl(),
@@ -65,16 +70,19 @@ public final class LocalStack implements AutoCloseable {
                             "--logging.level.qpid=WARN",
                             "--logging.level.org.apache.qpid=WARN",
                             "--spikelot.worker-token=" + workerToken));
-            stack.track(WorkerApplication.start(
-                    "--server.port=0",
-                    "--spring.rabbitmq.host=127.0.0.1",
-                    rabbitPort,
-                    "--spikelot.api-url=" + stack.apiUrl,
-                    "--spikelot.worker-token=" + workerToken,
-                    "--spikelot.datasets-root=" + datasetsRoot,
-                    "--spikelot.worker.resource-class=cpu",
-                    "--logging.level.qpid=WARN",
-                    "--logging.level.org.apache.qpid=WARN"));
+            stack.track(new SpringApplicationBuilder(WorkerApplication.class)
+                    .properties(WorkerApplication.CONFIG_NAME)
+                    .registerShutdownHook(false)
+                    .run(
+                            "--server.port=0",
+                            "--spring.rabbitmq.host=127.0.0.1",
+                            rabbitPort,
+                            "--spikelot.api-url=" + stack.apiUrl,
+                            "--spikelot.worker-token=" + workerToken,
+                            "--spikelot.datasets-root=" + datasetsRoot,
+                            "--spikelot.worker.resource-class=cpu",
+                            "--logging.level.qpid=WARN",
+                            "--logging.level.org.apache.qpid=WARN"));
             return stack;
         } catch (Exception | Error e) {
             stack.close();
