@@ -1,0 +1,88 @@
+package io.spikelot.pipeline.slt;
+
+import io.spikelot.model.spec.DatasetSettings;
+import io.spikelot.model.spec.ModelSettings;
+import io.spikelot.model.spec.ResourceSettings;
+import io.spikelot.model.spec.SearchSettings;
+import io.spikelot.model.spec.SltSpec;
+import io.spikelot.model.spec.TrainingSettings;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * LT, SLT, MPLT and MPSLT on Fashion-MNIST at several prune ratios, same seed and budget, printing accuracy, kept
+ * fraction, SNN energy per image and wall time. Run on request (see the README); not a test.
+ *
+ * <p>Knobs: {@code -Dbench.archs=convnet-s,vgg9 -Dbench.ratios=0.3,0.5,0.7 -Dbench.train=60000 -Dbench.test=10000
+ * -Dbench.epochs=3 -Dbench.batch=64 -Dbench.timesteps=4}.
+ */
+@Tag("benchmark")
+class SltBenchmark {
+
+    @TempDir
+    Path scratch;
+
+    @Test
+    void ticketsOnFashionMnist() throws Exception {
+        String[] archs = System.getProperty("bench.archs", "convnet-s").split(",");
+        String[] ratios = System.getProperty("bench.ratios", "0.3,0.5,0.7").split(",");
+        int train = Integer.getInteger("bench.train", 60_000);
+        int test = Integer.getInteger("bench.test", 10_000);
+        int epochs = Integer.getInteger("bench.epochs", 3);
+        int batch = Integer.getInteger("bench.batch", 64);
+        int timesteps = Integer.getInteger("bench.timesteps", 4);
+        System.out.printf(
+                "BENCH-SLT fashion-mnist train=%d test=%d epochs=%d batch=%d T=%d adam lr=0.01 cosine seed=42%n",
+                train, test, epochs, batch, timesteps);
+        System.out.println("BENCH-SLT | arch | ticket | p | kept | test accuracy | SNN energy mJ/image | wall s |");
+        SltPipeline pipeline = new SltPipeline(Path.of("/usr/share/datasets"));
+        for (String arch : archs) {
+            for (String ticket : new String[] {"LT", "SLT", "MPLT", "MPSLT"}) {
+                for (String ratio : ratios) {
+                    SltSpec spec = spec(arch, ticket, Double.parseDouble(ratio), train, test, epochs, batch, timesteps);
+                    Map<String, Object> result = pipeline.run(spec, new RecordingContext(scratch));
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> energy = (Map<String, Object>) result.get("energy");
+                    System.out.printf(
+                            "BENCH-SLT | %s | %s | %s | %.3f | %.4f | %s | %.0f |%n",
+                            arch,
+                            ticket,
+                            ratio,
+                            (double) result.get("keptFraction"),
+                            (double) result.get("accuracy"),
+                            ticket.endsWith("SLT")
+                                    ? String.format("%.5f", (double) energy.get("snnMj"))
+                                    : "ANN " + String.format("%.5f", (double) energy.get("annMj")),
+                            (double) result.get("wallSeconds"));
+                }
+            }
+        }
+    }
+
+    private static SltSpec spec(
+            String arch, String ticket, double ratio, int train, int test, int epochs, int batch, int timesteps) {
+        boolean spiking = ticket.endsWith("SLT");
+        String method = ticket.startsWith("MP") ? "biprop" : "edge-popup";
+        return new SltSpec(
+                "slt",
+                "bench " + ticket,
+                new ModelSettings(
+                        arch,
+                        spiking ? "lif" : "relu",
+                        spiking ? timesteps : 1,
+                        2.0,
+                        1.0,
+                        "hard",
+                        true,
+                        false,
+                        "sigmoid",
+                        4.0),
+                new DatasetSettings("fashion-mnist", train, test, ".", "number", null, 7),
+                new TrainingSettings(epochs, batch, "adam", 0.01, 0.9, 0.0, "cosine", 42),
+                new ResourceSettings("auto"),
+                new SearchSettings(method, ratio, "layer", "signed-constant", 0.0, null, false, 0));
+    }
+}
