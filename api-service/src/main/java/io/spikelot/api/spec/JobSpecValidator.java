@@ -6,9 +6,11 @@ import io.spikelot.api.problem.FieldError;
 import io.spikelot.api.problem.ProblemType;
 import io.spikelot.model.arch.ArchitectureCatalog;
 import io.spikelot.model.arch.ArchitectureMismatchException;
+import io.spikelot.model.cost.BitBudget;
 import io.spikelot.model.dataset.DatasetShapes;
 import io.spikelot.model.job.JobType;
 import io.spikelot.model.job.ResourceClass;
+import io.spikelot.model.spec.QuantizationSettings;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -27,7 +29,7 @@ public class JobSpecValidator {
 
     private static final Set<String> EVENT_DATASETS =
             Set.of("dvs128-gesture", "cifar10-dvs", "events-npz", "synthetic-events");
-    private static final int MAX_TIMESTEPS = 64;
+    private static final int MAX_TIMESTEPS = QuantizationSettings.MAX_TIMESTEPS;
 
     private final Map<JobType, ObjectRule> rules = new EnumMap<>(JobType.class);
     private final ResourceClass autoResourceClass;
@@ -123,7 +125,7 @@ public class JobSpecValidator {
             return;
         }
         if (!budget.isNull()
-                && BitBudgetAllocations.enumerate(
+                && BitBudget.allocations(
                                 budget.asInt(),
                                 ints(spec.at("/quantization/weightBitsOptions")),
                                 ints(spec.at("/quantization/spikeBitsOptions")),

@@ -1,5 +1,10 @@
 package io.spikelot.model.cost;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
+
 /**
  * The QSNN bit budget of one synapse (ALGORITHMS §6): {@code BB = T·W·S} bits.
  *
@@ -22,6 +27,27 @@ public record BitBudget(int weightBits, int spikeBits, int timesteps, long bitsP
 
     public static BitBudget of(int weightBits, int spikeBits, int timesteps) {
         return new BitBudget(weightBits, spikeBits, timesteps, (long) weightBits * spikeBits * timesteps);
+    }
+
+    /**
+     * Every allocation with W·S·T = {@code budget}, W from {@code weightBits}, S from {@code spikeBits} and
+     * 1 ≤ T ≤ {@code maxTimesteps}, ordered by W, then S, ascending; empty when there is none.
+     */
+    public static List<BitBudget> allocations(
+            int budget, Collection<Integer> weightBits, Collection<Integer> spikeBits, int maxTimesteps) {
+        List<BitBudget> out = new ArrayList<>();
+        for (int w : new TreeSet<>(weightBits)) {
+            for (int s : new TreeSet<>(spikeBits)) {
+                if (w > 0
+                        && s > 0
+                        && budget % (w * s) == 0
+                        && budget / (w * s) >= 1
+                        && budget / (w * s) <= maxTimesteps) {
+                    out.add(of(w, s, budget / (w * s)));
+                }
+            }
+        }
+        return out;
     }
 
     private static void requireRange(String what, int value, int max) {
