@@ -1,17 +1,16 @@
 package io.spikelot.pipeline.slt;
 
 import io.spikelot.model.arch.Architecture;
-import io.spikelot.model.arch.ArchitectureCatalog;
 import io.spikelot.model.spec.SltSpec;
 import io.spikelot.pipeline.Pipeline;
 import io.spikelot.pipeline.PipelineContext;
 import io.spikelot.pipeline.PipelineException;
 import io.spikelot.pipeline.data.Dataset;
-import io.spikelot.pipeline.data.DatasetResolver;
 import io.spikelot.pipeline.model.InputKind;
 import io.spikelot.pipeline.model.NetworkBuilder;
 import io.spikelot.pipeline.model.SpikingNetwork;
 import io.spikelot.pipeline.neuron.NeuronSettings;
+import io.spikelot.pipeline.spec.JobSettings;
 import io.spikelot.pipeline.ticket.PruneRatio;
 import io.spikelot.pipeline.ticket.SltResult;
 import io.spikelot.pipeline.ticket.SltSearch;
@@ -58,14 +57,11 @@ public final class SltPipeline implements Pipeline<SltSpec> {
         long start = System.nanoTime();
         context.checkCancelled();
         SltSpecs.requireSupported(spec);
-        TrainingConfig config = SltSpecs.training(spec.training());
-        Dataset data = resolve(spec);
-        if (data.train().size() < config.batchSize()) {
-            throw PipelineException.invalidSpec("The training split has "
-                    + data.train().size() + " samples, fewer than one batch of " + config.batchSize());
-        }
+        TrainingConfig config = JobSettings.training(spec.training());
+        Dataset data =
+                JobSettings.dataset(datasetsRoot, spec.dataset(), spec.model().timesteps(), config.batchSize());
         InputKind input = data.events() ? InputKind.EVENTS : InputKind.STATIC;
-        Architecture architecture = architecture(spec, data);
+        Architecture architecture = JobSettings.architecture(spec.model().architecture(), data);
         NeuronSettings neurons = SltSpecs.neurons(spec.model(), false);
         boolean compare = spec.search().compareAnn() && neurons.spiking();
         if (compare && data.events()) {
@@ -89,32 +85,6 @@ public final class SltPipeline implements Pipeline<SltSpec> {
         Map<String, Object> result = SltResults.of(job);
         SltArtifacts.write(job, result, context.artifacts());
         return result;
-    }
-
-    private Dataset resolve(SltSpec spec) {
-        String path = spec.dataset().path();
-        Path root = datasetsRoot
-                .resolve(path == null || path.isBlank() ? "." : path)
-                .normalize();
-        if (!root.startsWith(datasetsRoot.normalize())) {
-            throw PipelineException.invalidSpec("dataset.path must stay under the datasets root, got " + path);
-        }
-        return new DatasetResolver(root)
-                .resolve(
-                        SltSpecs.dataset(spec.dataset()),
-                        SltSpecs.events(spec),
-                        spec.dataset().seed());
-    }
-
-    private static Architecture architecture(SltSpec spec, Dataset data) {
-        try {
-            return ArchitectureCatalog.resolve(
-                    spec.model().architecture(),
-                    data.train().frameShape(),
-                    data.train().classes());
-        } catch (IllegalArgumentException e) {
-            throw PipelineException.invalidSpec(e.getMessage());
-        }
     }
 
     /** One ticket search at one ratio. */

@@ -1,32 +1,19 @@
 package io.spikelot.pipeline.slt;
 
-import ai.djl.engine.Engine;
-import io.spikelot.model.spec.DatasetSettings;
 import io.spikelot.model.spec.ModelSettings;
 import io.spikelot.model.spec.SearchSettings;
 import io.spikelot.model.spec.SltSpec;
-import io.spikelot.model.spec.TrainingSettings;
 import io.spikelot.pipeline.PipelineException;
-import io.spikelot.pipeline.data.DatasetSpec;
-import io.spikelot.pipeline.data.EventFrameOptions;
-import io.spikelot.pipeline.encoding.SplitBy;
-import io.spikelot.pipeline.neuron.AtanSurrogate;
 import io.spikelot.pipeline.neuron.LifConfig;
 import io.spikelot.pipeline.neuron.NeuronKind;
 import io.spikelot.pipeline.neuron.NeuronSettings;
-import io.spikelot.pipeline.neuron.ResetMode;
-import io.spikelot.pipeline.neuron.SigmoidSurrogate;
+import io.spikelot.pipeline.spec.JobSettings;
 import io.spikelot.pipeline.ticket.TicketKind;
 import io.spikelot.pipeline.ticket.WeightInit;
-import io.spikelot.pipeline.train.OptimizerKind;
-import io.spikelot.pipeline.train.TrainingConfig;
 import java.util.Locale;
 
 /** Checks what this pipeline supports and turns the spec's strings into engine settings. */
 final class SltSpecs {
-
-    /** Test samples per evaluation forward pass. */
-    private static final int EVAL_CHUNK = 256;
 
     private SltSpecs() {}
 
@@ -57,12 +44,7 @@ final class SltSpecs {
                 throw PipelineException.invalidSpec("Pruning ratios must lie in [0, 1), got " + ratio);
             }
         }
-        // gpu jobs are routed to GPU workers, where DJL's default device is the GPU; a CPU worker must not fake one
-        if (spec.resources() != null
-                && "gpu".equals(spec.resources().device())
-                && Engine.getInstance().getGpuCount() == 0) {
-            throw PipelineException.invalidSpec("resources.device 'gpu' is not available: this worker runs on CPU");
-        }
+        JobSettings.requireDevice(spec.resources());
         kind(search.method());
         init(search.weightInit());
     }
@@ -86,51 +68,13 @@ final class SltSpecs {
 
     /** The spec's neurons; {@code ann} forces ReLU (T = 1) for the ANN counterpart. */
     static NeuronSettings neurons(ModelSettings model, boolean ann) {
+        LifConfig lif = JobSettings.lif(model);
         try {
-            LifConfig lif = new LifConfig(
-                    model.tau(),
-                    model.threshold(),
-                    "soft".equals(model.reset()) ? ResetMode.SOFT : ResetMode.HARD,
-                    0.0,
-                    model.decayInput(),
-                    model.detachReset(),
-                    "atan".equals(model.surrogate())
-                            ? new AtanSurrogate(model.surrogateAlpha())
-                            : new SigmoidSurrogate(model.surrogateAlpha()));
             NeuronKind kind = ann ? NeuronKind.RELU : NeuronKind.parse(model.neuron() == null ? "lif" : model.neuron());
             return new NeuronSettings(kind, lif, Math.max(1, model.timesteps()));
         } catch (IllegalArgumentException e) {
             throw PipelineException.invalidSpec("Invalid model settings: " + e.getMessage());
         }
-    }
-
-    static TrainingConfig training(TrainingSettings t) {
-        try {
-            return new TrainingConfig(
-                    t.epochs(),
-                    t.batchSize(),
-                    OptimizerKind.parse(t.optimizer() == null ? "adam" : t.optimizer()),
-                    t.learningRate(),
-                    t.momentum(),
-                    t.weightDecay(),
-                    !"constant".equals(t.schedule()),
-                    t.seed(),
-                    EVAL_CHUNK,
-                    0);
-        } catch (IllegalArgumentException e) {
-            throw PipelineException.invalidSpec("Invalid training settings: " + e.getMessage());
-        }
-    }
-
-    static DatasetSpec dataset(DatasetSettings d) {
-        return new DatasetSpec(d.name(), d.trainLimit(), d.testLimit());
-    }
-
-    /** Event framing with T = the model's timesteps; ignored for static datasets. */
-    static EventFrameOptions events(SltSpec spec) {
-        DatasetSettings d = spec.dataset();
-        SplitBy split = "time".equals(d.frameSplit()) ? SplitBy.TIME : SplitBy.NUMBER;
-        return new EventFrameOptions(Math.max(1, spec.model().timesteps()), split, d.resize() == null ? 0 : d.resize());
     }
 
     /** {@code 0.5 → "0.50"}, {@code 0.125 → "0.125"}: at least two decimals, as many as the ratio needs. */

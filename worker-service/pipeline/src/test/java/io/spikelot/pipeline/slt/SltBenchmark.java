@@ -6,6 +6,7 @@ import io.spikelot.model.spec.ResourceSettings;
 import io.spikelot.model.spec.SearchSettings;
 import io.spikelot.model.spec.SltSpec;
 import io.spikelot.model.spec.TrainingSettings;
+import io.spikelot.pipeline.testing.RecordingContext;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;

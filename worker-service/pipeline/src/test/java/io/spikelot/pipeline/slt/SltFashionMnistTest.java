@@ -2,6 +2,7 @@ package io.spikelot.pipeline.slt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.spikelot.pipeline.testing.RecordingContext;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -5,17 +5,15 @@ import static io.spikelot.pipeline.slt.SltSpecFixtures.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.spikelot.model.messaging.JobError;
 import io.spikelot.model.spec.SltSpec;
 import io.spikelot.pipeline.JobCancelledException;
 import io.spikelot.pipeline.PipelineException;
+import io.spikelot.pipeline.testing.RecordingContext;
+import io.spikelot.pipeline.testing.SafetensorsFiles;
 import io.spikelot.pipeline.ticket.PruneRatio;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +45,7 @@ class SltPipelineTest {
                         "history.csv",
                         "accuracy.svg")
                 .doesNotContainKey("accuracy-vs-ratio.svg");
-        JsonObject masks = header(context.artifacts.get("mask.safetensors"));
+        JsonObject masks = SafetensorsFiles.header(context.artifacts.get("mask.safetensors"));
         assertThat(masks.getAsJsonObject("__metadata__").get("method").getAsString())
                 .isEqualTo(method);
         assertThat(masks.getAsJsonObject("__metadata__").get("architecture").getAsString())
@@ -58,14 +56,14 @@ class SltPipelineTest {
         for (String name : names) {
             JsonObject entry = masks.getAsJsonObject(name);
             assertThat(entry.get("dtype").getAsString()).isEqualTo("BOOL");
-            byte[] data = tensorData(context.artifacts.get("mask.safetensors"), entry);
+            byte[] data = SafetensorsFiles.tensorData(context.artifacts.get("mask.safetensors"), entry);
             long kept = 0;
             for (byte b : data) {
                 kept += b;
             }
             assertThat(kept).as(name).isEqualTo(new PruneRatio(0.5).keptCount(data.length));
         }
-        JsonObject model = header(context.artifacts.get("model.safetensors"));
+        JsonObject model = SafetensorsFiles.header(context.artifacts.get("model.safetensors"));
         assertThat(model.keySet()).contains("conv1.weight", "head.weight").noneMatch(n -> n.endsWith(".scores"));
         assertThat(model.getAsJsonObject("conv1.weight").get("dtype").getAsString())
                 .isEqualTo("F32");
@@ -167,19 +165,5 @@ class SltPipelineTest {
             assertThat(e.getMessage()).contains(mentioned);
         });
         assertThat(context.artifacts).isEmpty();
-    }
-
-    static JsonObject header(byte[] file) {
-        long length = ByteBuffer.wrap(file, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
-        return JsonParser.parseString(new String(file, 8, (int) length, StandardCharsets.UTF_8))
-                .getAsJsonObject();
-    }
-
-    private static byte[] tensorData(byte[] file, JsonObject entry) {
-        long length = ByteBuffer.wrap(file, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
-        List<JsonElement> offsets = entry.getAsJsonArray("data_offsets").asList();
-        int from = (int) (8 + length + offsets.get(0).getAsLong());
-        int to = (int) (8 + length + offsets.get(1).getAsLong());
-        return java.util.Arrays.copyOfRange(file, from, to);
     }
 }

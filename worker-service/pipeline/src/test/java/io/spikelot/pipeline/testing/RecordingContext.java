@@ -1,4 +1,4 @@
-package io.spikelot.pipeline.slt;
+package io.spikelot.pipeline.testing;
 
 import io.spikelot.model.messaging.JobProgress;
 import io.spikelot.pipeline.ArtifactSink;
@@ -13,16 +13,16 @@ import java.util.Map;
 import java.util.UUID;
 
 /** A {@link PipelineContext} test double: records progress, keeps artifacts in memory, cancels on request. */
-final class RecordingContext implements PipelineContext, ArtifactSink {
+public final class RecordingContext implements PipelineContext, ArtifactSink {
 
-    final List<JobProgress> progress = new ArrayList<>();
-    final Map<String, byte[]> artifacts = new LinkedHashMap<>();
-    final Map<String, String> contentTypes = new LinkedHashMap<>();
-    volatile boolean cancelled;
+    public final List<JobProgress> progress = new ArrayList<>();
+    public final Map<String, byte[]> artifacts = new LinkedHashMap<>();
+    public final Map<String, String> contentTypes = new LinkedHashMap<>();
+    public volatile boolean cancelled;
     private final UUID jobId = UUID.randomUUID();
     private final Path scratch;
 
-    RecordingContext(Path scratch) {
+    public RecordingContext(Path scratch) {
         this.scratch = scratch;
     }
 
@@ -67,7 +67,7 @@ final class RecordingContext implements PipelineContext, ArtifactSink {
         contentTypes.put(name, contentType);
     }
 
-    String text(String name) {
+    public String text(String name) {
         return new String(artifacts.get(name), java.nio.charset.StandardCharsets.UTF_8);
     }
 }
