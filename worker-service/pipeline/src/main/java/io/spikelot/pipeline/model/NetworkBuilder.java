@@ -125,7 +125,8 @@ public final class NetworkBuilder {
                 sequence(layer.key()),
                 sequence(layer.value()),
                 attentionNeuron,
-                sequence(layer.projection()));
+                sequence(layer.projection()),
+                neurons.bitLimitedAttention() ? neurons.maxLevel() : 0);
     }
 
     private static Block lambda(Function<NDArray, NDArray> op) {

@@ -15,6 +15,10 @@ import io.spikelot.pipeline.tensor.Scalars;
 /**
  * Spikformer's spiking self-attention on tokens {@code [T·B, N, D]}: {@code scale·(Q·Kᵀ)·V} per head, no softmax,
  * then the attention neuron and the projection. Output {@code [T·B, N, D]}.
+ *
+ * <p>In a quantized network the score matrix {@code Q·Kᵀ} is bit-limited like the spikes (the QSNN paper's "bit
+ * width restrictions on attention matrices"): rounded and clipped to [0, 2^S − 1], a saturating S-bit count of
+ * coincident spikes, with a straight-through gradient inside the clip range.
  */
 final class SelfAttentionBlock extends AbstractBlock {
 
@@ -24,15 +28,19 @@ final class SelfAttentionBlock extends AbstractBlock {
     private final LayerSequence value;
     private final Block attentionNeuron;
     private final LayerSequence projection;
+    private final int scoreLevels;
 
+    /** @param scoreLevels the largest attention score, 2^S − 1, or 0 for unlimited scores */
     SelfAttentionBlock(
             SelfAttentionLayer layer,
             LayerSequence query,
             LayerSequence key,
             LayerSequence value,
             Block attentionNeuron,
-            LayerSequence projection) {
+            LayerSequence projection,
+            int scoreLevels) {
         this.layer = layer;
+        this.scoreLevels = scoreLevels;
         this.query = query;
         this.key = key;
         this.value = value;
@@ -51,11 +59,19 @@ final class SelfAttentionBlock extends AbstractBlock {
         NDArray q = heads(query.forward(store, inputs, training, params).singletonOrThrow());
         NDArray k = heads(key.forward(store, inputs, training, params).singletonOrThrow());
         NDArray v = heads(value.forward(store, inputs, training, params).singletonOrThrow());
-        NDArray mixed = Scalars.mul(q.matMul(k.transpose(0, 1, 3, 2)).matMul(v), layer.scale());
+        NDArray mixed = Scalars.mul(limited(q.matMul(k.transpose(0, 1, 3, 2))).matMul(v), layer.scale());
         Shape s = inputs.singletonOrThrow().getShape();
         NDArray merged = mixed.transpose(0, 2, 1, 3).reshape(s);
         NDList attended = attentionNeuron.forward(store, new NDList(merged), training, params);
         return projection.forward(store, attended, training, params);
+    }
+
+    private NDArray limited(NDArray scores) {
+        if (scoreLevels == 0) {
+            return scores;
+        }
+        NDArray clipped = scores.clip(0, scoreLevels);
+        return clipped.add(clipped.round().sub(clipped).stopGradient());
     }
 
     /** {@code [T·B, N, D] → [T·B, heads, N, D/heads]}. */

@@ -14,19 +14,37 @@ import io.spikelot.pipeline.tensor.Scalars;
  *
  * <p>Input: currents {@code [T·B, ...]}, time-major. Output: spikes of the same shape. The membrane starts at
  * {@link LifConfig#initialPotential()} at every forward call, so state never leaks from one batch to the next.
+ *
+ * <p>With S ≥ 2 spike bits the neuron emits multi-level spikes ({@link MultiLevelSpike}): a soft reset subtracts
+ * {@code level·V_th}, a hard reset returns every neuron with a non-zero level to V_reset (the reset indicator carries
+ * no gradient). S = 1 is the ordinary binary spike of value 1.
  */
 public final class LifNeuron extends AbstractBlock implements SpikingLayer {
 
     private final LifConfig config;
     private final int timesteps;
+    private final int spikeBits;
     private FiringRate lastRate = FiringRate.NONE;
 
     public LifNeuron(LifConfig config, int timesteps) {
+        this(config, timesteps, 1);
+    }
+
+    /** @param spikeBits S, 1 to 8: spikes carry levels 0 to 2^S − 1 */
+    public LifNeuron(LifConfig config, int timesteps, int spikeBits) {
         if (timesteps < 1) {
             throw new IllegalArgumentException("LIF timesteps must be >= 1, was " + timesteps);
         }
+        if (spikeBits < 1 || spikeBits > 8) {
+            throw new IllegalArgumentException("LIF spike bits must lie in [1, 8], was " + spikeBits);
+        }
         this.config = config;
         this.timesteps = timesteps;
+        this.spikeBits = spikeBits;
+    }
+
+    public int spikeBits() {
+        return spikeBits;
     }
 
     public LifConfig config() {
@@ -43,7 +61,13 @@ public final class LifNeuron extends AbstractBlock implements SpikingLayer {
             ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray spikes = simulate(inputs.singletonOrThrow(), false).spikes();
         // one host sync per layer and batch: the measured rates feed progress reports and the energy estimate
-        lastRate = new FiringRate(spikes.sum().getFloat(), spikes.size());
+        if (spikeBits == 1) {
+            lastRate = new FiringRate(spikes.sum().getFloat(), spikes.size());
+        } else {
+            NDArray levels = Scalars.div(spikes.stopGradient(), config.vThreshold());
+            lastRate = new FiringRate(
+                    levels.countNonzero().getLong(), spikes.size(), levels.sum().getFloat());
+        }
         return new NDList(spikes);
     }
 
@@ -61,8 +85,14 @@ public final class LifNeuron extends AbstractBlock implements SpikingLayer {
         NDArray v = null;
         for (NDArray current : currents) {
             NDArray h = charge(v, current);
-            NDArray s = SpikeFunction.fire(h.sub((float) config.vThreshold()), config.surrogate());
-            v = reset(h, s);
+            NDArray s;
+            if (spikeBits == 1) {
+                s = SpikeFunction.fire(h.sub((float) config.vThreshold()), config.surrogate());
+                v = reset(h, s);
+            } else {
+                s = MultiLevelSpike.fire(h, config.vThreshold(), (1 << spikeBits) - 1, config.surrogate());
+                v = resetMultiLevel(h, s);
+            }
             spikes.add(s);
             if (keepTrace) {
                 charges.add(h);
@@ -96,6 +126,15 @@ public final class LifNeuron extends AbstractBlock implements SpikingLayer {
         return config.vReset() == 0 ? kept : kept.add(Scalars.mul(fired, config.vReset()));
     }
 
+    private NDArray resetMultiLevel(NDArray h, NDArray s) {
+        if (config.reset() == ResetMode.SOFT) {
+            return h.sub(config.detachReset() ? s.stopGradient() : s);
+        }
+        NDArray fired = s.stopGradient().gt(0f).toType(h.getDataType(), false);
+        NDArray kept = h.mul(fired.neg().add(1f));
+        return config.vReset() == 0 ? kept : kept.add(Scalars.mul(fired, config.vReset()));
+    }
+
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         return inputShapes;
@@ -103,6 +142,6 @@ public final class LifNeuron extends AbstractBlock implements SpikingLayer {
 
     @Override
     public String toString() {
-        return "LifNeuron(T=" + timesteps + ", " + config + ")";
+        return "LifNeuron(T=" + timesteps + (spikeBits == 1 ? "" : ", S=" + spikeBits) + ", " + config + ")";
     }
 }

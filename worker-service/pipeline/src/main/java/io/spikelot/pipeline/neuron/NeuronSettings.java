@@ -10,10 +10,21 @@ import ai.djl.nn.Block;
  * @param kind LIF or ReLU
  * @param lif LIF parameters (ignored for ReLU)
  * @param timesteps T, ≥ 1
+ * @param spikeBits S, 1 to 8: LIF neurons emit levels 0 to 2^S − 1 (QSNN); 1 is the ordinary spike
+ * @param bitLimitedAttention whether Spikformer attention score matrices are limited to S bits like spikes (QSNN)
  */
-public record NeuronSettings(NeuronKind kind, LifConfig lif, int timesteps) {
+public record NeuronSettings(
+        NeuronKind kind, LifConfig lif, int timesteps, int spikeBits, boolean bitLimitedAttention) {
+
+    /** Binary spikes, unlimited attention scores. */
+    public NeuronSettings(NeuronKind kind, LifConfig lif, int timesteps) {
+        this(kind, lif, timesteps, 1, false);
+    }
 
     public NeuronSettings {
+        if (spikeBits < 1 || spikeBits > 8) {
+            throw new IllegalArgumentException("spike bits must lie in [1, 8], was " + spikeBits);
+        }
         if (kind == null || lif == null) {
             throw new IllegalArgumentException("neuron kind and LIF config are required");
         }
@@ -22,6 +33,8 @@ public record NeuronSettings(NeuronKind kind, LifConfig lif, int timesteps) {
         }
         if (kind == NeuronKind.RELU) {
             timesteps = 1;
+            spikeBits = 1;
+            bitLimitedAttention = false;
         }
     }
 
@@ -35,17 +48,27 @@ public record NeuronSettings(NeuronKind kind, LifConfig lif, int timesteps) {
         return new NeuronSettings(NeuronKind.RELU, LifConfig.spikformer(), 1);
     }
 
+    /** The same neurons with S-bit spikes and, when {@code limitAttention}, S-bit attention scores. */
+    public NeuronSettings withSpikeBits(int bits, boolean limitAttention) {
+        return new NeuronSettings(kind, lif, timesteps, bits, limitAttention);
+    }
+
+    /** The highest spike level, 2^S − 1. */
+    public int maxLevel() {
+        return (1 << spikeBits) - 1;
+    }
+
     public boolean spiking() {
         return kind == NeuronKind.LIF;
     }
 
     /** A fresh neuron block for {@code [T·B, ...]} inputs. */
     public Block newNeuron() {
-        return spiking() ? new LifNeuron(lif, timesteps) : Activation.reluBlock();
+        return spiking() ? new LifNeuron(lif, timesteps, spikeBits) : Activation.reluBlock();
     }
 
     /** A fresh neuron block with another threshold (for ReLU the threshold does not apply). */
     public Block newNeuron(double threshold) {
-        return spiking() ? new LifNeuron(lif.withThreshold(threshold), timesteps) : Activation.reluBlock();
+        return spiking() ? new LifNeuron(lif.withThreshold(threshold), timesteps, spikeBits) : Activation.reluBlock();
     }
 }

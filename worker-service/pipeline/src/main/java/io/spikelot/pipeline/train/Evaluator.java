@@ -29,7 +29,10 @@ final class Evaluator {
             }
             network.lastFiringRates().forEach((name, rate) -> rates.merge(name, rate, FiringRate::plus));
         }
-        return new Evaluation(split.size(), split.size() == 0 ? 0 : correct / (double) split.size(), toRates(rates));
+        Map<String, Double> levels = new LinkedHashMap<>();
+        rates.forEach((name, rate) -> levels.put(name, rate.meanLevel()));
+        return new Evaluation(
+                split.size(), split.size() == 0 ? 0 : correct / (double) split.size(), toRates(rates), levels);
     }
 
     static long countCorrect(NDArray logits, NDArray labels) {
