@@ -34,7 +34,107 @@ public final class SvgPlot {
         }
     }
 
+    /**
+     * One labelled point of a scatter chart.
+     *
+     * @param label text next to the marker
+     * @param x a positive x value (the axis is logarithmic)
+     * @param y the y value
+     */
+    public record Point(String label, double x, double y) {}
+
     private SvgPlot() {}
+
+    /**
+     * A scatter chart with a base-10 logarithmic x axis (decade ticks), one labelled marker per point and the
+     * {@code frontier} points joined by a line, as UTF-8 SVG text. Points with a non-positive x are left out.
+     */
+    public static byte[] scatterLogX(
+            String title,
+            String xLabel,
+            String yLabel,
+            double yMin,
+            double yMax,
+            List<Point> points,
+            List<Point> frontier) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Point p : points) {
+            if (p.x() > 0) {
+                lo = Math.min(lo, Math.log10(p.x()));
+                hi = Math.max(hi, Math.log10(p.x()));
+            }
+        }
+        if (!Double.isFinite(lo)) {
+            lo = 0;
+            hi = 1;
+        }
+        Frame frame = new Frame(Math.floor(lo), Math.max(Math.ceil(hi), Math.floor(lo) + 1), yMin, yMax);
+        StringBuilder svg = new StringBuilder();
+        svg.append(String.format(
+                Locale.ROOT,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\""
+                        + " font-family=\"sans-serif\" font-size=\"12\">\n",
+                WIDTH,
+                HEIGHT,
+                WIDTH,
+                HEIGHT));
+        svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
+        text(svg, WIDTH / 2.0, 22, "middle", title, 15);
+        axes(svg, frame, xLabel, yLabel, true);
+        for (double decade = frame.xMin() + 1; decade < frame.xMax(); decade++) {
+            double x = frame.px(decade);
+            text(svg, x, frame.py(yMin) + 16, "middle", decadeLabel(decade), 11);
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#ddd\"/>\n",
+                    x,
+                    frame.py(yMin),
+                    x,
+                    frame.py(yMax)));
+        }
+        StringBuilder line = new StringBuilder();
+        for (Point p : frontier) {
+            if (p.x() > 0 && Double.isFinite(p.y())) {
+                line.append(line.isEmpty() ? "" : " ")
+                        .append(String.format(Locale.ROOT, "%.1f,%.1f", frame.px(Math.log10(p.x())), frame.py(p.y())));
+            }
+        }
+        svg.append(String.format(
+                "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>\n", line, COLORS[3]));
+        for (Point p : points) {
+            if (!(p.x() > 0) || !Double.isFinite(p.y())) {
+                continue;
+            }
+            boolean onFrontier = frontier.contains(p);
+            double x = frame.px(Math.log10(p.x()));
+            double y = frame.py(p.y());
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"/>\n",
+                    x,
+                    y,
+                    onFrontier ? COLORS[3] : COLORS[0]));
+            text(svg, x + 6, y - 6, "start", p.label(), 10);
+        }
+        double ly = TOP + 10;
+        double lx = WIDTH - RIGHT + 15;
+        svg.append(String.format(
+                Locale.ROOT,
+                "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"2\"/>\n",
+                lx,
+                ly,
+                lx + 20,
+                ly,
+                COLORS[3]));
+        text(svg, lx + 26, ly + 4, "start", "frontier", 11);
+        svg.append("</svg>\n");
+        return svg.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String decadeLabel(double decade) {
+        return "1e" + (long) decade;
+    }
 
     /** The chart as UTF-8 SVG text, starting with {@code <svg}. */
     public static byte[] lines(
@@ -63,7 +163,7 @@ public final class SvgPlot {
                 HEIGHT));
         svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
         text(svg, WIDTH / 2.0, 22, "middle", title, 15);
-        axes(svg, frame, xLabel, yLabel);
+        axes(svg, frame, xLabel, yLabel, false);
         for (int i = 0; i < series.size(); i++) {
             line(svg, frame, series.get(i), COLORS[i % COLORS.length], i);
         }
@@ -81,7 +181,7 @@ public final class SvgPlot {
         }
     }
 
-    private static void axes(StringBuilder svg, Frame f, String xLabel, String yLabel) {
+    private static void axes(StringBuilder svg, Frame f, String xLabel, String yLabel, boolean logX) {
         double x0 = f.px(f.xMin());
         double x1 = f.px(f.xMax());
         double y0 = f.py(f.yMin());
@@ -95,8 +195,8 @@ public final class SvgPlot {
                 y0,
                 x1,
                 y0));
-        text(svg, x0, y0 + 16, "middle", number(f.xMin()), 11);
-        text(svg, x1, y0 + 16, "middle", number(f.xMax()), 11);
+        text(svg, x0, y0 + 16, "middle", logX ? decadeLabel(f.xMin()) : number(f.xMin()), 11);
+        text(svg, x1, y0 + 16, "middle", logX ? decadeLabel(f.xMax()) : number(f.xMax()), 11);
         text(svg, x0 - 6, y0 + 4, "end", number(f.yMin()), 11);
         text(svg, x0 - 6, y1 + 4, "end", number(f.yMax()), 11);
         text(svg, (x0 + x1) / 2, HEIGHT - 12, "middle", xLabel, 12);

@@ -1,0 +1,51 @@
+package io.spikelot.pipeline.qsnn;
+
+import io.spikelot.model.cost.CostReport;
+import io.spikelot.model.spec.QuantizationSettings.Allocation;
+import io.spikelot.pipeline.artifact.TensorBytes;
+import io.spikelot.pipeline.train.Evaluation;
+import io.spikelot.pipeline.train.TrainingResult;
+import java.util.Map;
+
+/**
+ * One trained allocation.
+ *
+ * @param allocation W, S and T
+ * @param training history, final loss and the last epoch's test evaluation
+ * @param weights per quantized layer ({@code conv1.weight}): integer codes ({@code I8}, or {@code I16} above 8
+ *     bits) or, at W = 16, the F32 weight
+ * @param scales per quantized layer ({@code conv1.weight_scale}): the F32 scalar that turns codes into weights;
+ *     empty at W = 16
+ * @param others biases, BatchNorm parameters and running statistics, F32, by catalog name
+ * @param cost the architecture's cost at this allocation with the measured test-set firing rates
+ * @param wallSeconds training and evaluation time of this allocation
+ */
+record AllocationRun(
+        Allocation allocation,
+        TrainingResult training,
+        Map<String, TensorBytes> weights,
+        Map<String, TensorBytes> scales,
+        Map<String, TensorBytes> others,
+        CostReport cost,
+        double wallSeconds) {
+
+    Evaluation test() {
+        return training.test();
+    }
+
+    double accuracy() {
+        return test().accuracy();
+    }
+
+    long sAce() {
+        return cost.effort().sAce();
+    }
+
+    double nsAce() {
+        return cost.effort().nsAce();
+    }
+
+    String label() {
+        return allocation.label();
+    }
+}

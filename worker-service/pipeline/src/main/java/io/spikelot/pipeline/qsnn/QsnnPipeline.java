@@ -1,0 +1,133 @@
+package io.spikelot.pipeline.qsnn;
+
+import io.spikelot.model.arch.Architecture;
+import io.spikelot.model.cost.CostEstimator;
+import io.spikelot.model.cost.CostReport;
+import io.spikelot.model.cost.FiringRates;
+import io.spikelot.model.spec.QsnnSpec;
+import io.spikelot.model.spec.QuantizationSettings.Allocation;
+import io.spikelot.pipeline.Pipeline;
+import io.spikelot.pipeline.PipelineContext;
+import io.spikelot.pipeline.PipelineException;
+import io.spikelot.pipeline.data.Dataset;
+import io.spikelot.pipeline.model.InputFiringRates;
+import io.spikelot.pipeline.model.InputKind;
+import io.spikelot.pipeline.model.NetworkBuilder;
+import io.spikelot.pipeline.model.SpikingNetwork;
+import io.spikelot.pipeline.neuron.LifConfig;
+import io.spikelot.pipeline.neuron.NeuronKind;
+import io.spikelot.pipeline.neuron.NeuronSettings;
+import io.spikelot.pipeline.quant.QuantizedLayerFactory;
+import io.spikelot.pipeline.spec.JobSettings;
+import io.spikelot.pipeline.train.TrainingConfig;
+import io.spikelot.pipeline.train.TrainingLoop;
+import io.spikelot.pipeline.train.TrainingResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code qsnn} job: for each allocation (the explicit list, or every W·S·T = bitBudget from the option lists)
+ * it builds the architecture with W-bit weights on every conv and linear layer ({@code WeightQuantizer}), LIF
+ * neurons emitting S-bit spikes ({@code MultiLevelSpike}) over T timesteps and, for Spikformer, S-bit attention
+ * scores; trains it from scratch with the spec's training settings and seed; and measures test accuracy and firing
+ * rates. Every allocation costs S-ACE = MACs·T·W·S and NS-ACE = Σ fr·MACs·T·W·S (§6).
+ *
+ * <p>Refused as {@code INVALID_SPEC}: {@code device: gpu} on a CPU worker, and a training split smaller than one
+ * batch. Artifacts are described in {@link QsnnArtifacts}, the result map in {@link QsnnResults}.
+ */
+public final class QsnnPipeline implements Pipeline<QsnnSpec> {
+
+    private final Path datasetsRoot;
+
+    /** @param datasetsRoot where dataset folders live ({@code <root>/<path>/<name>/...}) */
+    public QsnnPipeline(Path datasetsRoot) {
+        this.datasetsRoot = datasetsRoot;
+    }
+
+    @Override
+    public String type() {
+        return "qsnn";
+    }
+
+    @Override
+    public Class<QsnnSpec> specType() {
+        return QsnnSpec.class;
+    }
+
+    @Override
+    public Map<String, Object> run(QsnnSpec spec, PipelineContext context) throws Exception {
+        long start = System.nanoTime();
+        context.checkCancelled();
+        if (spec.model() == null || spec.dataset() == null || spec.training() == null || spec.quantization() == null) {
+            throw PipelineException.invalidSpec("A qsnn spec needs model, dataset, training and quantization");
+        }
+        JobSettings.requireDevice(spec.resources());
+        List<Allocation> allocations;
+        try {
+            allocations = spec.quantization().resolved();
+        } catch (IllegalArgumentException e) {
+            throw PipelineException.invalidSpec(e.getMessage());
+        }
+        TrainingConfig config = JobSettings.training(spec.training());
+        LifConfig lif = JobSettings.lif(spec.model().withTimesteps(1));
+        List<AllocationRun> runs = new ArrayList<>();
+        Architecture architecture = null;
+        Dataset data = null;
+        for (int i = 0; i < allocations.size(); i++) {
+            Allocation allocation = allocations.get(i);
+            // static images load once; event streams are framed again whenever T changes
+            if (data == null || (data.events() && data.train().frames() != allocation.timesteps())) {
+                data = JobSettings.dataset(datasetsRoot, spec.dataset(), allocation.timesteps(), config.batchSize());
+            }
+            architecture = JobSettings.architecture(spec.model().architecture(), data);
+            runs.add(train(context, architecture, data, config, lif, allocation, i, allocations.size()));
+            context.checkCancelled();
+        }
+        QsnnJob job = new QsnnJob(spec, architecture, runs, (System.nanoTime() - start) / 1e9);
+        Map<String, Object> result = QsnnResults.of(job);
+        QsnnArtifacts.write(job, result, context.artifacts());
+        return result;
+    }
+
+    private static AllocationRun train(
+            PipelineContext context,
+            Architecture architecture,
+            Dataset data,
+            TrainingConfig config,
+            LifConfig lif,
+            Allocation allocation,
+            int index,
+            int count) {
+        long start = System.nanoTime();
+        NeuronSettings neurons = new NeuronSettings(NeuronKind.LIF, lif, allocation.timesteps())
+                .withSpikeBits(allocation.spikeBits(), true);
+        InputKind input = data.events() ? InputKind.EVENTS : InputKind.STATIC;
+        SpikingNetwork network =
+                NetworkBuilder.build(architecture, input, neurons, new QuantizedLayerFactory(allocation.weightBits()));
+        Snapshot snapshot = new Snapshot(context, network, index, count, config.epochs(), allocation.label());
+        TrainingResult training = TrainingLoop.train(network, data, config, snapshot, context::checkCancelled);
+        if (!Double.isFinite(training.finalLoss())
+                || !Double.isFinite(training.test().accuracy())) {
+            throw PipelineException.diverged("Training " + allocation.label() + " ended with loss "
+                    + training.finalLoss() + " and accuracy " + training.test().accuracy());
+        }
+        Map<String, Double> rates =
+                InputFiringRates.of(architecture, training.test().firingRates());
+        CostReport cost = CostEstimator.estimate(
+                architecture,
+                allocation.timesteps(),
+                FiringRates.measured(rates, 1.0),
+                allocation.weightBits(),
+                allocation.spikeBits());
+        return new AllocationRun(
+                allocation,
+                training,
+                snapshot.weights(),
+                snapshot.scales(),
+                snapshot.others(),
+                cost,
+                (System.nanoTime() - start) / 1e9);
+    }
+}

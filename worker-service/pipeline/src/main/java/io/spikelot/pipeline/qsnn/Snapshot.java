@@ -1,0 +1,132 @@
+package io.spikelot.pipeline.qsnn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import io.spikelot.model.messaging.JobProgress;
+import io.spikelot.pipeline.PipelineContext;
+import io.spikelot.pipeline.artifact.TensorBytes;
+import io.spikelot.pipeline.model.SpikingNetwork;
+import io.spikelot.pipeline.quant.QuantizedLayer;
+import io.spikelot.pipeline.quant.QuantizedLayers;
+import io.spikelot.pipeline.quant.WeightQuantizer;
+import io.spikelot.pipeline.train.EpochReport;
+import io.spikelot.pipeline.train.StepReport;
+import io.spikelot.pipeline.train.TrainingListener;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Forwards one allocation's steps and epochs to the job's progress, as a fraction of all the job's allocations, and
+ * copies the quantized weights (codes and scales) and every other tensor to the heap after each epoch, while the
+ * model is still open: the training loop closes it when it returns.
+ */
+final class Snapshot implements TrainingListener {
+
+    private final PipelineContext context;
+    private final SpikingNetwork network;
+    private final Map<String, QuantizedLayer> layers;
+    private final int run;
+    private final int runs;
+    private final int epochs;
+    private final String label;
+    private Map<String, TensorBytes> weights = Map.of();
+    private Map<String, TensorBytes> scales = Map.of();
+    private Map<String, TensorBytes> others = Map.of();
+
+    /**
+     * @param run index of this allocation among the job's, from 0
+     * @param label {@code "W4-S2-T1"}, for progress messages
+     */
+    Snapshot(PipelineContext context, SpikingNetwork network, int run, int runs, int epochs, String label) {
+        this.context = context;
+        this.network = network;
+        this.layers = QuantizedLayers.of(network);
+        this.run = run;
+        this.runs = runs;
+        this.epochs = epochs;
+        this.label = label;
+    }
+
+    @Override
+    public void onStep(StepReport report) {
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("loss", report.loss());
+        metrics.put("accuracy", report.accuracy());
+        metrics.put("firingRates", report.firingRates());
+        context.progress(new JobProgress(
+                Math.min(1.0, (run + report.step() / (double) report.totalSteps()) / runs),
+                run * epochs + report.epoch(),
+                runs * epochs,
+                label + ", epoch " + report.epoch() + "/" + epochs + ", step " + report.step() + "/"
+                        + report.totalSteps(),
+                metrics));
+    }
+
+    @Override
+    public void onEpoch(EpochReport report) {
+        copyTensors();
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("loss", report.trainLoss());
+        metrics.put("accuracy", report.trainAccuracy());
+        metrics.put("testAccuracy", report.test().accuracy());
+        metrics.put("firingRates", report.testFiringRates());
+        metrics.put("meanLevels", report.test().meanLevels());
+        context.progress(new JobProgress(
+                Math.min(1.0, (run + report.epoch() / (double) epochs) / runs),
+                run * epochs + report.epoch(),
+                runs * epochs,
+                label + ", epoch " + report.epoch() + "/" + epochs + " done, test accuracy "
+                        + String.format(Locale.ROOT, "%.4f", report.test().accuracy()),
+                metrics));
+    }
+
+    private void copyTensors() {
+        Map<String, TensorBytes> newWeights = new LinkedHashMap<>();
+        Map<String, TensorBytes> newScales = new LinkedHashMap<>();
+        layers.forEach((name, layer) -> {
+            NDArray latent = layer.weight().getArray();
+            try (NDManager scope = latent.getManager().newSubManager()) {
+                NDArray local = scope.zeros(new Shape(), latent.getDataType(), latent.getDevice())
+                        .add(latent);
+                int bits = layer.weightBits();
+                if (bits >= WeightQuantizer.FULL_PRECISION_BITS) {
+                    newWeights.put(name, TensorBytes.floats(local));
+                } else {
+                    NDArray codes = WeightQuantizer.codes(local, bits);
+                    newWeights.put(
+                            name,
+                            TensorBytes.integers(
+                                    codes.toType(DataType.FLOAT32, false).toFloatArray(),
+                                    Math.max(1, WeightQuantizer.levelsPerSide(bits)),
+                                    codes.getShape().getShape()));
+                    newScales.put(name + "_scale", TensorBytes.floats(WeightQuantizer.scale(local, bits)));
+                }
+            }
+        });
+        Map<String, TensorBytes> newOthers = new LinkedHashMap<>();
+        network.parameterIndex().parameters().forEach((name, parameter) -> {
+            if (!layers.containsKey(name)) {
+                newOthers.put(name, TensorBytes.floats(parameter.getArray()));
+            }
+        });
+        network.parameterIndex().buffers().forEach((name, p) -> newOthers.put(name, TensorBytes.floats(p.getArray())));
+        weights = newWeights;
+        scales = newScales;
+        others = newOthers;
+    }
+
+    Map<String, TensorBytes> weights() {
+        return weights;
+    }
+
+    Map<String, TensorBytes> scales() {
+        return scales;
+    }
+
+    Map<String, TensorBytes> others() {
+        return others;
+    }
+}

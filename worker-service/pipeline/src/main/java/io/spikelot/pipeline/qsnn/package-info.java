@@ -1,0 +1,5 @@
+/**
+ * The {@code qsnn} job: quantized spiking networks under a bit budget W × S × T (ALGORITHMS.md §6). Trains one
+ * network per allocation and reports accuracy against S-ACE and NS-ACE, with the frontier and the quantized models.
+ */
+package io.spikelot.pipeline.qsnn;

@@ -1,0 +1,170 @@
+package io.spikelot.pipeline.qsnn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.spikelot.model.arch.ArchitectureCatalog;
+import io.spikelot.model.arch.InputShape;
+import io.spikelot.model.cost.OperationCounter;
+import io.spikelot.model.messaging.JobError;
+import io.spikelot.model.spec.DatasetSettings;
+import io.spikelot.model.spec.QsnnModelSettings;
+import io.spikelot.model.spec.QsnnSpec;
+import io.spikelot.model.spec.QuantizationSettings;
+import io.spikelot.model.spec.QuantizationSettings.Allocation;
+import io.spikelot.model.spec.ResourceSettings;
+import io.spikelot.model.spec.TrainingSettings;
+import io.spikelot.pipeline.JobCancelledException;
+import io.spikelot.pipeline.PipelineException;
+import io.spikelot.pipeline.testing.RecordingContext;
+import io.spikelot.pipeline.testing.SafetensorsFiles;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** convnet-s on 32 synthetic samples, one epoch, batch 8. */
+class QsnnPipelineTest {
+
+    @TempDir
+    Path scratch;
+
+    private final QsnnPipeline pipeline = new QsnnPipeline(Path.of("unused"));
+
+    static QsnnSpec spec(String architecture, QuantizationSettings quantization) {
+        return new QsnnSpec(
+                "qsnn",
+                "test",
+                new QsnnModelSettings(architecture, 2.0, 1.0, "soft", true, false, "sigmoid", 4.0),
+                new DatasetSettings("synthetic-static", 32, 16, ".", "number", null, 7),
+                new TrainingSettings(1, 8, "adam", 0.001, 0.9, 0.0, "cosine", 42),
+                new ResourceSettings("auto"),
+                quantization);
+    }
+
+    private static QuantizationSettings allocations(Allocation... allocations) {
+        return new QuantizationSettings(List.of(allocations), null, null, null);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void twoAllocationsGiveOneRowEachWithTheirCostsAndQuantizedModels() throws Exception {
+        RecordingContext context = new RecordingContext(scratch);
+        Map<String, Object> result =
+                pipeline.run(spec("convnet-s", allocations(new Allocation(4, 2, 1), new Allocation(1, 1, 2))), context);
+
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) result.get("allocations");
+        assertThat(rows).extracting(r -> r.get("label")).containsExactly("W4-S2-T1", "W1-S1-T2");
+        long macs =
+                OperationCounter.count(ArchitectureCatalog.resolve("convnet-s", new InputShape(1, 28, 28), 10)).stream()
+                        .filter(c -> c.kind() == io.spikelot.model.cost.OperationKind.CONV
+                                || c.kind() == io.spikelot.model.cost.OperationKind.LINEAR)
+                        .mapToLong(io.spikelot.model.cost.OperationCount::macs)
+                        .sum();
+        for (Map<String, Object> row : rows) {
+            int w = (int) row.get("weightBits");
+            int s = (int) row.get("spikeBits");
+            int t = (int) row.get("timesteps");
+            assertThat(row.get("macs")).isEqualTo(macs);
+            assertThat(row.get("sAce")).isEqualTo(macs * t * w * s);
+            assertThat((double) row.get("nsAce")).isPositive().isLessThanOrEqualTo((long) row.get("sAce"));
+            assertThat(row.get("bitBudget")).isEqualTo((long) w * s * t);
+            assertThat((double) row.get("params16BitEquivalentMillions"))
+                    .isEqualTo((long) row.get("parameters") * w / 16.0 / 1e6);
+            assertThat((Map<String, Double>) row.get("firingRates")).isNotEmpty();
+            assertThat((double) row.get("meanLevel")).isGreaterThanOrEqualTo((double) row.get("meanFiringRate"));
+        }
+        assertThat((List<String>) result.get("frontier")).isNotEmpty();
+        assertThat(result.get("best")).isIn("W4-S2-T1", "W1-S1-T2");
+
+        assertThat(context.artifacts)
+                .containsKeys(
+                        "model.safetensors",
+                        "model-W4-S2-T1.safetensors",
+                        "model-W1-S1-T2.safetensors",
+                        "model.json",
+                        "result.json",
+                        "history.csv",
+                        "accuracy-vs-sace.svg",
+                        "table.md");
+        assertAtMostTwoToTheWValues(context.artifacts.get("model-W4-S2-T1.safetensors"), 4);
+        assertAtMostTwoToTheWValues(context.artifacts.get("model-W1-S1-T2.safetensors"), 1);
+        assertThat(context.text("history.csv").lines()).hasSize(3);
+        assertThat(context.text("table.md")).contains("| convnet-s | 4/2/1 | 8 |", "| convnet-s | 1/1/2 | 2 |");
+        assertThat(context.text("accuracy-vs-sace.svg")).startsWith("<svg").contains("W4-S2-T1", "frontier");
+        JsonObject description =
+                JsonParser.parseString(context.text("model.json")).getAsJsonObject();
+        assertThat(description.get("allocation").getAsString()).isEqualTo(result.get("best"));
+    }
+
+    /** Every quantized weight holds integer codes with a scale, at most 2^W distinct values. */
+    private static void assertAtMostTwoToTheWValues(byte[] file, int bits) {
+        JsonObject header = SafetensorsFiles.header(file);
+        assertThat(header.getAsJsonObject("__metadata__").get("weightBits").getAsString())
+                .isEqualTo(Integer.toString(bits));
+        for (String name : List.of("conv1.weight", "conv2.weight", "head.weight")) {
+            JsonObject entry = header.getAsJsonObject(name);
+            assertThat(entry.get("dtype").getAsString()).as(name).isEqualTo("I8");
+            Set<Byte> values = new HashSet<>();
+            for (byte b : SafetensorsFiles.tensorData(file, entry)) {
+                values.add(b);
+            }
+            assertThat(values.size()).as(name).isLessThanOrEqualTo(1 << bits).isGreaterThan(1);
+            byte[] scale = SafetensorsFiles.tensorData(file, header.getAsJsonObject(name + "_scale"));
+            assertThat(ByteBuffer.wrap(scale).order(ByteOrder.LITTLE_ENDIAN).getFloat())
+                    .isPositive();
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aBudgetTrainsEveryAllocationOfItsOptions() throws Exception {
+        RecordingContext context = new RecordingContext(scratch);
+        Map<String, Object> result = pipeline.run(
+                spec("convnet-s", new QuantizationSettings(null, 4, List.of(1, 16), List.of(1, 4))), context);
+
+        assertThat((List<Map<String, Object>>) result.get("allocations"))
+                .extracting(r -> r.get("label"))
+                .containsExactly("W1-S1-T4", "W1-S4-T1");
+        assertThat(result.get("bitBudget")).isEqualTo(4);
+    }
+
+    @Test
+    void fullPrecisionWeightsAreStoredAsFloatsWithoutScale() throws Exception {
+        RecordingContext context = new RecordingContext(scratch);
+        pipeline.run(spec("convnet-s", allocations(new Allocation(16, 1, 1))), context);
+
+        JsonObject header = SafetensorsFiles.header(context.artifacts.get("model.safetensors"));
+        assertThat(header.getAsJsonObject("conv1.weight").get("dtype").getAsString())
+                .isEqualTo("F32");
+        assertThat(header.has("conv1.weight_scale")).isFalse();
+        assertThat(context.artifacts).doesNotContainKey("model-W16-S1-T1.safetensors");
+    }
+
+    @Test
+    void aCancelledJobStopsBeforeTraining() {
+        RecordingContext context = new RecordingContext(scratch);
+        context.cancelled = true;
+
+        assertThatThrownBy(() -> pipeline.run(spec("convnet-s", allocations(new Allocation(2, 2, 2))), context))
+                .isInstanceOf(JobCancelledException.class);
+        assertThat(context.artifacts).isEmpty();
+    }
+
+    @Test
+    void bothAllocationsAndBudgetAreAnInvalidSpec() {
+        RecordingContext context = new RecordingContext(scratch);
+        QuantizationSettings both = new QuantizationSettings(List.of(new Allocation(1, 1, 1)), 8, null, null);
+
+        assertThatThrownBy(() -> pipeline.run(spec("convnet-s", both), context))
+                .isInstanceOf(PipelineException.class)
+                .satisfies(e -> assertThat(((PipelineException) e).code()).isEqualTo(JobError.INVALID_SPEC));
+    }
+}
