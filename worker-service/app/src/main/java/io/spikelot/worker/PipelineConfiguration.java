@@ -1,5 +1,6 @@
 package io.spikelot.worker;
 
+import io.spikelot.pipeline.qsnn.QsnnPipeline;
 import io.spikelot.pipeline.slt.SltPipeline;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,5 +12,10 @@ class PipelineConfiguration {
     @Bean
     SltPipeline sltPipeline(WorkerProperties properties) {
         return new SltPipeline(properties.datasetsRoot());
+    }
+
+    @Bean
+    QsnnPipeline qsnnPipeline(WorkerProperties properties) {
+        return new QsnnPipeline(properties.datasetsRoot());
     }
 }
