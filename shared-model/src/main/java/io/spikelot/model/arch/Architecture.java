@@ -38,6 +38,44 @@ public record Architecture(String name, InputShape input, int classes, List<Laye
         return allLayers().stream().flatMap(l -> l.parameters().stream()).toList();
     }
 
+    /**
+     * The same network with every BatchNorm affine (learned scale and shift), as dense training wants (D8); the
+     * ticket-search convention of non-affine BN fixes the scale of every layer's input, so a neuron fed by
+     * non-affine BN fires at a rate its weights cannot change.
+     */
+    public Architecture withAffineNorm() {
+        return new Architecture(name, input, classes, affine(layers));
+    }
+
+    private static List<Layer> affine(List<Layer> level) {
+        return level.stream().map(Architecture::affine).toList();
+    }
+
+    private static Layer affine(Layer layer) {
+        if (layer instanceof BatchNormLayer norm) {
+            return new BatchNormLayer(norm.name(), norm.channels(), true, norm.input(), norm.output());
+        }
+        if (layer instanceof ResidualLayer r) {
+            return new ResidualLayer(
+                    r.name(), affine(r.body()), affine(r.shortcut()), affine(r.after()), r.input(), r.output());
+        }
+        if (layer instanceof SelfAttentionLayer a) {
+            return new SelfAttentionLayer(
+                    a.name(),
+                    a.dim(),
+                    a.heads(),
+                    a.scale(),
+                    affine(a.query()),
+                    affine(a.key()),
+                    affine(a.value()),
+                    a.attentionNeuron(),
+                    affine(a.projection()),
+                    a.input(),
+                    a.output());
+        }
+        return layer;
+    }
+
     /** The shape of the logits, {@code [classes]}. */
     public FeatureShape output() {
         return layers.get(layers.size() - 1).output();

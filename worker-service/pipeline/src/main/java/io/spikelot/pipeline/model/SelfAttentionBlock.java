@@ -59,18 +59,23 @@ final class SelfAttentionBlock extends AbstractBlock {
         NDArray q = heads(query.forward(store, inputs, training, params).singletonOrThrow());
         NDArray k = heads(key.forward(store, inputs, training, params).singletonOrThrow());
         NDArray v = heads(value.forward(store, inputs, training, params).singletonOrThrow());
-        NDArray mixed = Scalars.mul(limited(q.matMul(k.transpose(0, 1, 3, 2))).matMul(v), layer.scale());
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2));
+        NDArray mixed = Scalars.mul(limitScores(scores, scoreLevels).matMul(v), layer.scale());
         Shape s = inputs.singletonOrThrow().getShape();
         NDArray merged = mixed.transpose(0, 2, 1, 3).reshape(s);
         NDList attended = attentionNeuron.forward(store, new NDList(merged), training, params);
         return projection.forward(store, attended, training, params);
     }
 
-    private NDArray limited(NDArray scores) {
-        if (scoreLevels == 0) {
+    /**
+     * {@code round(clip(scores, 0, levels))} with a straight-through gradient inside the clip range; the scores
+     * themselves when {@code levels} is 0.
+     */
+    static NDArray limitScores(NDArray scores, int levels) {
+        if (levels == 0) {
             return scores;
         }
-        NDArray clipped = scores.clip(0, scoreLevels);
+        NDArray clipped = scores.clip(0, levels);
         return clipped.add(clipped.round().sub(clipped).stopGradient());
     }
 

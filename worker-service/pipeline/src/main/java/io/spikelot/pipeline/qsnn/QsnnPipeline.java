@@ -81,7 +81,9 @@ public final class QsnnPipeline implements Pipeline<QsnnSpec> {
             if (data == null || (data.events() && data.train().frames() != allocation.timesteps())) {
                 data = JobSettings.dataset(datasetsRoot, spec.dataset(), allocation.timesteps(), config.batchSize());
             }
-            architecture = JobSettings.architecture(spec.model().architecture(), data);
+            // dense training: BatchNorm learns its scale, so a layer can raise its spike levels (D8)
+            architecture =
+                    JobSettings.architecture(spec.model().architecture(), data).withAffineNorm();
             runs.add(train(context, architecture, data, config, lif, allocation, i, allocations.size()));
             context.checkCancelled();
         }

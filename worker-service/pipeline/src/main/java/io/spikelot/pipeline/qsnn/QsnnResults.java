@@ -77,6 +77,7 @@ final class QsnnResults {
         row.put("meanLevels", levels);
         row.put("epochs", run.training().history().size());
         row.put("steps", run.training().steps());
+        row.put("zeroGradientSteps", run.training().zeroGradientSteps());
         row.put("wallSeconds", run.wallSeconds());
         row.put("onFrontier", onFrontier);
         return row;

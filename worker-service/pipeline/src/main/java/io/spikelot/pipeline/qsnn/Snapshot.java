@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import io.spikelot.model.messaging.JobProgress;
 import io.spikelot.pipeline.PipelineContext;
 import io.spikelot.pipeline.artifact.TensorBytes;
 import io.spikelot.pipeline.model.SpikingNetwork;
@@ -12,10 +11,10 @@ import io.spikelot.pipeline.quant.QuantizedLayer;
 import io.spikelot.pipeline.quant.QuantizedLayers;
 import io.spikelot.pipeline.quant.WeightQuantizer;
 import io.spikelot.pipeline.train.EpochReport;
+import io.spikelot.pipeline.train.RunProgress;
 import io.spikelot.pipeline.train.StepReport;
 import io.spikelot.pipeline.train.TrainingListener;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -25,13 +24,9 @@ import java.util.Map;
  */
 final class Snapshot implements TrainingListener {
 
-    private final PipelineContext context;
     private final SpikingNetwork network;
     private final Map<String, QuantizedLayer> layers;
-    private final int run;
-    private final int runs;
-    private final int epochs;
-    private final String label;
+    private final RunProgress progress;
     private Map<String, TensorBytes> weights = Map.of();
     private Map<String, TensorBytes> scales = Map.of();
     private Map<String, TensorBytes> others = Map.of();
@@ -41,46 +36,20 @@ final class Snapshot implements TrainingListener {
      * @param label {@code "W4-S2-T1"}, for progress messages
      */
     Snapshot(PipelineContext context, SpikingNetwork network, int run, int runs, int epochs, String label) {
-        this.context = context;
         this.network = network;
         this.layers = QuantizedLayers.of(network);
-        this.run = run;
-        this.runs = runs;
-        this.epochs = epochs;
-        this.label = label;
+        this.progress = new RunProgress(context, run, runs, epochs, label);
     }
 
     @Override
     public void onStep(StepReport report) {
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("loss", report.loss());
-        metrics.put("accuracy", report.accuracy());
-        metrics.put("firingRates", report.firingRates());
-        context.progress(new JobProgress(
-                Math.min(1.0, (run + report.step() / (double) report.totalSteps()) / runs),
-                run * epochs + report.epoch(),
-                runs * epochs,
-                label + ", epoch " + report.epoch() + "/" + epochs + ", step " + report.step() + "/"
-                        + report.totalSteps(),
-                metrics));
+        progress.step(report);
     }
 
     @Override
     public void onEpoch(EpochReport report) {
         copyTensors();
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("loss", report.trainLoss());
-        metrics.put("accuracy", report.trainAccuracy());
-        metrics.put("testAccuracy", report.test().accuracy());
-        metrics.put("firingRates", report.testFiringRates());
-        metrics.put("meanLevels", report.test().meanLevels());
-        context.progress(new JobProgress(
-                Math.min(1.0, (run + report.epoch() / (double) epochs) / runs),
-                run * epochs + report.epoch(),
-                runs * epochs,
-                label + ", epoch " + report.epoch() + "/" + epochs + " done, test accuracy "
-                        + String.format(Locale.ROOT, "%.4f", report.test().accuracy()),
-                metrics));
+        progress.epoch(report, Map.of("meanLevels", report.test().meanLevels()));
     }
 
     private void copyTensors() {

@@ -1,13 +1,16 @@
 package io.spikelot.pipeline.quant;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
+import ai.djl.util.PairList;
+import io.spikelot.model.arch.Conv2dLayer;
+import io.spikelot.model.arch.LinearLayer;
+import io.spikelot.pipeline.model.WeightGeometry;
 
 /**
  * A conv or linear layer whose forward pass uses the W-bit quantized copy of a trainable full-precision latent
@@ -15,34 +18,33 @@ import ai.djl.training.initializer.Initializer;
  * has one, {@code bias} (kept in full precision, as BatchNorm is). The model's {@code ParameterIndex} lists them as
  * {@code <layer>.weight} and {@code <layer>.bias}.
  */
-public abstract class QuantizedLayer extends AbstractBlock {
+public final class QuantizedLayer extends AbstractBlock {
 
+    private final WeightGeometry geometry;
     private final int weightBits;
     private final Parameter weight;
     private final Parameter bias;
 
-    /**
-     * @param weightShape {@code [out, in, k, k]} or {@code [out, in]}
-     * @param weightBits W, 1 to 16 (16 = full precision)
-     */
-    protected QuantizedLayer(int weightBits, Shape weightShape, boolean hasBias, Initializer weightInit) {
+    /** @param weightBits W, 1 to 16 (16 = full precision) */
+    public QuantizedLayer(WeightGeometry geometry, boolean hasBias, int weightBits, Initializer weightInit) {
         if (weightBits < 1 || weightBits > WeightQuantizer.FULL_PRECISION_BITS) {
             throw new IllegalArgumentException("Weight bits must lie in [1, 16], got " + weightBits);
         }
+        this.geometry = geometry;
         this.weightBits = weightBits;
-        this.weight = addParameter(Parameter.builder()
-                .setName("weight")
-                .setType(Parameter.Type.WEIGHT)
-                .optShape(weightShape)
-                .optInitializer(weightInit)
-                .build());
-        this.bias = hasBias
-                ? addParameter(Parameter.builder()
-                        .setName("bias")
-                        .setType(Parameter.Type.BIAS)
-                        .optShape(new Shape(weightShape.get(0)))
-                        .build())
-                : null;
+        this.weight = addParameter(geometry.weightParameter(weightInit, true));
+        this.bias = hasBias ? addParameter(geometry.biasParameter()) : null;
+    }
+
+    /** A W-bit square 2-D convolution for a catalog conv layer. */
+    public static QuantizedLayer conv(Conv2dLayer layer, int weightBits, Initializer weightInit) {
+        return new QuantizedLayer(WeightGeometry.conv(layer), layer.bias(), weightBits, weightInit);
+    }
+
+    /** A W-bit fully connected layer for a catalog linear layer. */
+    public static QuantizedLayer linear(LinearLayer layer, int weightBits, Initializer weightInit) {
+        return new QuantizedLayer(
+                WeightGeometry.linear(layer.inFeatures(), layer.outFeatures()), layer.bias(), weightBits, weightInit);
     }
 
     public int weightBits() {
@@ -53,19 +55,27 @@ public abstract class QuantizedLayer extends AbstractBlock {
         return weight;
     }
 
-    /**
-     * The quantized weight of one forward pass, with the straight-through path to the latent weight. Every
-     * intermediate lives in {@code scope} (the batch's manager): an op on the parameter itself would land in the
-     * model's manager and stay there until the model closes.
-     */
-    protected NDArray quantizedWeight(ParameterStore store, NDManager scope, Device device, boolean training) {
-        NDArray latent = store.getValue(weight, device, training);
-        NDArray local = scope.zeros(new Shape(), latent.getDataType(), device).add(latent);
-        return WeightQuantizer.quantize(local, weightBits);
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray x = inputs.singletonOrThrow();
+        NDArray latent = store.getValue(weight, x.getDevice(), training);
+        // an op on the parameter itself would land in the model's manager and stay there until the model closes:
+        // the first op's result goes to the batch's manager, and every later intermediate follows it
+        NDArray local = x.getManager()
+                .zeros(new Shape(), latent.getDataType(), x.getDevice())
+                .add(latent);
+        NDArray b = bias == null ? null : store.getValue(bias, x.getDevice(), training);
+        return geometry.apply(x, WeightQuantizer.quantize(local, weightBits), b);
     }
 
-    /** The bias for this forward pass, or null. */
-    protected NDArray bias(ParameterStore store, Device device, boolean training) {
-        return bias == null ? null : store.getValue(bias, device, training);
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {geometry.outputShape(inputShapes[0])};
+    }
+
+    @Override
+    public String toString() {
+        return "QuantizedLayer(" + geometry + ", W=" + weightBits + ")";
     }
 }

@@ -21,11 +21,11 @@ public final class QuantizedLayerFactory implements WeightLayerFactory {
 
     @Override
     public Block conv(Conv2dLayer layer) {
-        return new QuantizedConv2d(layer, weightBits, WeightInit.KAIMING_NORMAL);
+        return QuantizedLayer.conv(layer, weightBits, WeightInit.KAIMING_NORMAL);
     }
 
     @Override
     public Block linear(LinearLayer layer) {
-        return new QuantizedLinear(layer, weightBits, WeightInit.KAIMING_NORMAL);
+        return QuantizedLayer.linear(layer, weightBits, WeightInit.KAIMING_NORMAL);
     }
 }

@@ -70,17 +70,7 @@ public final class SvgPlot {
             hi = 1;
         }
         Frame frame = new Frame(Math.floor(lo), Math.max(Math.ceil(hi), Math.floor(lo) + 1), yMin, yMax);
-        StringBuilder svg = new StringBuilder();
-        svg.append(String.format(
-                Locale.ROOT,
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\""
-                        + " font-family=\"sans-serif\" font-size=\"12\">\n",
-                WIDTH,
-                HEIGHT,
-                WIDTH,
-                HEIGHT));
-        svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
-        text(svg, WIDTH / 2.0, 22, "middle", title, 15);
+        StringBuilder svg = open(title);
         axes(svg, frame, xLabel, yLabel, true);
         for (double decade = frame.xMin() + 1; decade < frame.xMax(); decade++) {
             double x = frame.px(decade);
@@ -117,19 +107,25 @@ public final class SvgPlot {
                     onFrontier ? COLORS[3] : COLORS[0]));
             text(svg, x + 6, y - 6, "start", p.label(), 10);
         }
-        double ly = TOP + 10;
-        double lx = WIDTH - RIGHT + 15;
-        svg.append(String.format(
-                Locale.ROOT,
-                "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"2\"/>\n",
-                lx,
-                ly,
-                lx + 20,
-                ly,
-                COLORS[3]));
-        text(svg, lx + 26, ly + 4, "start", "frontier", 11);
+        legend(svg, 0, COLORS[3], "frontier");
         svg.append("</svg>\n");
         return svg.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The document header, a white background and the title. */
+    private static StringBuilder open(String title) {
+        StringBuilder svg = new StringBuilder();
+        svg.append(String.format(
+                Locale.ROOT,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\""
+                        + " font-family=\"sans-serif\" font-size=\"12\">\n",
+                WIDTH,
+                HEIGHT,
+                WIDTH,
+                HEIGHT));
+        svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
+        text(svg, WIDTH / 2.0, 22, "middle", title, 15);
+        return svg;
     }
 
     private static String decadeLabel(double decade) {
@@ -152,17 +148,7 @@ public final class SvgPlot {
             xMax = xMin + 1;
         }
         Frame frame = new Frame(xMin, xMax, yMin, yMax);
-        StringBuilder svg = new StringBuilder();
-        svg.append(String.format(
-                Locale.ROOT,
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\""
-                        + " font-family=\"sans-serif\" font-size=\"12\">\n",
-                WIDTH,
-                HEIGHT,
-                WIDTH,
-                HEIGHT));
-        svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
-        text(svg, WIDTH / 2.0, 22, "middle", title, 15);
+        StringBuilder svg = open(title);
         axes(svg, frame, xLabel, yLabel, false);
         for (int i = 0; i < series.size(); i++) {
             line(svg, frame, series.get(i), COLORS[i % COLORS.length], i);
@@ -223,6 +209,10 @@ public final class SvgPlot {
         svg.append(String.format(
                 "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>\n", points, color));
         svg.append(markers);
+        legend(svg, index, color, s.name());
+    }
+
+    private static void legend(StringBuilder svg, int index, String color, String name) {
         double ly = TOP + 10 + 18 * index;
         double lx = WIDTH - RIGHT + 15;
         svg.append(String.format(
@@ -233,7 +223,7 @@ public final class SvgPlot {
                 lx + 20,
                 ly,
                 color));
-        text(svg, lx + 26, ly + 4, "start", s.name(), 11);
+        text(svg, lx + 26, ly + 4, "start", name, 11);
     }
 
     private static void text(StringBuilder svg, double x, double y, String anchor, String content, int size) {

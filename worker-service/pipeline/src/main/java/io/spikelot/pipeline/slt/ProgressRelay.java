@@ -1,10 +1,10 @@
 package io.spikelot.pipeline.slt;
 
-import io.spikelot.model.messaging.JobProgress;
 import io.spikelot.pipeline.PipelineContext;
 import io.spikelot.pipeline.artifact.TensorBytes;
 import io.spikelot.pipeline.model.SpikingNetwork;
 import io.spikelot.pipeline.train.EpochReport;
+import io.spikelot.pipeline.train.RunProgress;
 import io.spikelot.pipeline.train.StepReport;
 import io.spikelot.pipeline.train.TrainingListener;
 import java.util.LinkedHashMap;
@@ -18,13 +18,9 @@ import java.util.Set;
  */
 final class ProgressRelay implements TrainingListener {
 
-    private final PipelineContext context;
     private final SpikingNetwork network;
     private final Set<String> ticketWeights;
-    private final int run;
-    private final int runs;
-    private final int epochs;
-    private final String label;
+    private final RunProgress progress;
     private Map<String, TensorBytes> others = Map.of();
 
     /**
@@ -40,29 +36,14 @@ final class ProgressRelay implements TrainingListener {
             int runs,
             int epochs,
             String label) {
-        this.context = context;
         this.network = network;
         this.ticketWeights = ticketWeights;
-        this.run = run;
-        this.runs = runs;
-        this.epochs = epochs;
-        this.label = label;
+        this.progress = new RunProgress(context, run, runs, epochs, label);
     }
 
     @Override
     public void onStep(StepReport report) {
-        double fraction = (run + report.step() / (double) report.totalSteps()) / runs;
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("loss", report.loss());
-        metrics.put("accuracy", report.accuracy());
-        metrics.put("firingRates", report.firingRates());
-        context.progress(new JobProgress(
-                Math.min(1.0, fraction),
-                run * epochs + report.epoch(),
-                runs * epochs,
-                label + ", epoch " + report.epoch() + "/" + epochs + ", step " + report.step() + "/"
-                        + report.totalSteps(),
-                metrics));
+        progress.step(report);
     }
 
     @Override
@@ -75,19 +56,7 @@ final class ProgressRelay implements TrainingListener {
         });
         network.parameterIndex().buffers().forEach((name, p) -> copy.put(name, TensorBytes.floats(p.getArray())));
         others = copy;
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("loss", report.trainLoss());
-        metrics.put("accuracy", report.trainAccuracy());
-        metrics.put("testAccuracy", report.test().accuracy());
-        metrics.put("firingRates", report.testFiringRates());
-        context.progress(new JobProgress(
-                Math.min(1.0, (run + report.epoch() / (double) epochs) / runs),
-                run * epochs + report.epoch(),
-                runs * epochs,
-                label + ", epoch " + report.epoch() + "/" + epochs + " done, test accuracy "
-                        + String.format(
-                                java.util.Locale.ROOT, "%.4f", report.test().accuracy()),
-                metrics));
+        progress.epoch(report, Map.of());
     }
 
     /** The non-ticket tensors as of the last finished epoch. */

@@ -1,13 +1,8 @@
 package io.spikelot.pipeline.ticket;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
-import ai.djl.util.PairList;
 import io.spikelot.model.arch.Conv2dLayer;
+import io.spikelot.pipeline.model.WeightGeometry;
 
 /**
  * A square 2-D convolution with a ticket-search weight: {@code [N, in, H, W] → [N, out, H', W']},
@@ -15,40 +10,11 @@ import io.spikelot.model.arch.Conv2dLayer;
  */
 public final class TicketConv2d extends TicketLayer {
 
-    private final Conv2dLayer layer;
-
     public TicketConv2d(Conv2dLayer layer, TicketKind kind, PruneRatio ratio, Initializer weightInit) {
         this(layer, kind, ratio, weightInit, WeightInit.scores());
     }
 
     TicketConv2d(Conv2dLayer layer, TicketKind kind, PruneRatio ratio, Initializer weightInit, Initializer scoreInit) {
-        super(
-                kind,
-                ratio,
-                new Shape(layer.outChannels(), layer.inChannels(), layer.kernel(), layer.kernel()),
-                layer.bias(),
-                weightInit,
-                scoreInit);
-        this.layer = layer;
-    }
-
-    @Override
-    protected NDList forwardInternal(
-            ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray x = inputs.singletonOrThrow();
-        NDArray w = effectiveWeight(store, x.getManager(), x.getDevice(), training);
-        Shape stride = new Shape(layer.stride(), layer.stride());
-        Shape padding = new Shape(layer.padding(), layer.padding());
-        return Conv2d.conv2d(x, w, bias(store, x.getDevice(), training), stride, padding, new Shape(1, 1));
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        Shape in = inputShapes[0];
-        return new Shape[] {new Shape(in.get(0), layer.outChannels(), out(in.get(2)), out(in.get(3)))};
-    }
-
-    private long out(long size) {
-        return (size + 2L * layer.padding() - layer.kernel()) / layer.stride() + 1;
+        super(kind, ratio, WeightGeometry.conv(layer), layer.bias(), weightInit, scoreInit);
     }
 }

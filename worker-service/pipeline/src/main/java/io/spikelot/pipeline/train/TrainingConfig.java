@@ -47,6 +47,11 @@ public record TrainingConfig(
                 epochs, batchSize, optimizer, learningRate, momentum, weightDecay, cosine, seed, evalChunk, steps);
     }
 
+    public TrainingConfig withEpochs(int count) {
+        return new TrainingConfig(
+                count, batchSize, optimizer, learningRate, momentum, weightDecay, cosine, seed, evalChunk, maxSteps);
+    }
+
     public TrainingConfig withLearningRate(double rate) {
         return new TrainingConfig(
                 epochs, batchSize, optimizer, rate, momentum, weightDecay, cosine, seed, evalChunk, maxSteps);

@@ -31,6 +31,18 @@ public final class TrainingLoop {
     private TrainingLoop() {}
 
     /**
+     * One stretch of training with its own optimizer and schedule. {@code before} runs first, on the initialized
+     * network (e.g. to freeze some parameters and unfreeze others); the first phase's {@code before} runs before
+     * initialization and should do nothing.
+     */
+    public record Phase(TrainingConfig config, Runnable before) {
+
+        public static Phase of(TrainingConfig config) {
+            return new Phase(config, () -> {});
+        }
+    }
+
+    /**
      * Runs the training.
      *
      * @param cancellation called before every batch; throws (e.g. {@code JobCancelledException}) to stop
@@ -42,15 +54,44 @@ public final class TrainingLoop {
             TrainingConfig config,
             TrainingListener listener,
             Runnable cancellation) {
-        Engine.getInstance().setRandomSeed((int) config.seed());
+        return train(network, data, List.of(Phase.of(config)), listener, cancellation);
+    }
+
+    /**
+     * Runs several phases on one network, one after the other, each with a fresh optimizer and schedule. Epochs and
+     * steps are numbered across phases, and the result covers them all; the seed of the first phase seeds the run.
+     */
+    public static TrainingResult train(
+            SpikingNetwork network,
+            Dataset data,
+            List<Phase> phases,
+            TrainingListener listener,
+            Runnable cancellation) {
+        if (phases.isEmpty()) {
+            throw new IllegalArgumentException("A training run needs at least one phase");
+        }
+        TrainingConfig first = phases.get(0).config();
+        Engine.getInstance().setRandomSeed((int) first.seed());
+        State state = new State(
+                phases.stream().mapToInt(p -> totalSteps(data, p.config())).sum(),
+                new ShuffledOrder(data.train().size(), first.seed()));
         try (Model model = Model.newInstance("spikelot-" + data.name())) {
             model.setBlock(network);
-            DefaultTrainingConfig setup = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                    .optOptimizer(Optimizers.create(config, totalSteps(data, config)));
-            try (Trainer trainer = model.newTrainer(setup)) {
-                trainer.initialize(BatchAssembler.batchShape(data.train(), config.batchSize()));
-                return new Run(trainer, network, data, config, listener, cancellation).execute();
+            for (int i = 0; i < phases.size(); i++) {
+                Phase phase = phases.get(i);
+                if (i > 0) {
+                    phase.before().run();
+                }
+                TrainingConfig config = phase.config();
+                DefaultTrainingConfig setup = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                        .optOptimizer(Optimizers.create(config, totalSteps(data, config)));
+                try (Trainer trainer = model.newTrainer(setup)) {
+                    // parameters initialized by an earlier phase keep their values
+                    trainer.initialize(BatchAssembler.batchShape(data.train(), config.batchSize()));
+                    new Run(trainer, network, data, config, listener, cancellation, state).execute();
+                }
             }
+            return state.result();
         }
     }
 
@@ -60,7 +101,43 @@ public final class TrainingLoop {
         return (int) (config.maxSteps() > 0 ? Math.min(all, config.maxSteps()) : all);
     }
 
-    /** The state of one training run. */
+    /** What carries over from one phase to the next. */
+    private static final class State {
+        private final int totalSteps;
+        private final ShuffledOrder order;
+        private final List<EpochReport> history = new ArrayList<>();
+        private final double[] stepMillis;
+        private int step;
+        private int zeroGradientSteps;
+        private double lastLoss = Double.NaN;
+        private Evaluation unTrainedTest;
+
+        State(int totalSteps, ShuffledOrder order) {
+            this.totalSteps = totalSteps;
+            this.order = order;
+            this.stepMillis = new double[totalSteps];
+        }
+
+        TrainingResult result() {
+            if (zeroGradientSteps == step && step > 0) {
+                throw PipelineException.diverged("Every one of the " + step + " training steps had all-zero gradients:"
+                        + " the network never fired and its surrogate gradients vanished; try a lower threshold,"
+                        + " more timesteps or another learning rate");
+            }
+            Evaluation test = history.isEmpty()
+                    ? unTrainedTest
+                    : history.get(history.size() - 1).test();
+            return new TrainingResult(
+                    step,
+                    lastLoss,
+                    test,
+                    List.copyOf(history),
+                    java.util.Arrays.copyOf(stepMillis, step),
+                    zeroGradientSteps);
+        }
+    }
+
+    /** One phase of a training run. */
     private static final class Run {
         private final Trainer trainer;
         private final SpikingNetwork network;
@@ -69,10 +146,8 @@ public final class TrainingLoop {
         private final TrainingListener listener;
         private final Runnable cancellation;
         private final BatchAssembler assembler;
-        private final int totalSteps;
-        private final double[] stepMillis;
-        private int step;
-        private double lastLoss = Double.NaN;
+        private final State state;
+        private final int lastStep;
 
         Run(
                 Trainer trainer,
@@ -80,7 +155,8 @@ public final class TrainingLoop {
                 Dataset data,
                 TrainingConfig config,
                 TrainingListener listener,
-                Runnable cancellation) {
+                Runnable cancellation,
+                State state) {
             this.trainer = trainer;
             this.network = network;
             this.data = data;
@@ -88,21 +164,18 @@ public final class TrainingLoop {
             this.listener = listener;
             this.cancellation = cancellation;
             this.assembler = new BatchAssembler(data.train());
-            this.totalSteps = totalSteps(data, config);
-            this.stepMillis = new double[totalSteps];
+            this.state = state;
+            this.lastStep = state.step + totalSteps(data, config);
         }
 
-        TrainingResult execute() {
-            List<EpochReport> history = new ArrayList<>();
-            ShuffledOrder order = new ShuffledOrder(data.train().size(), config.seed());
-            for (int epoch = 1; epoch <= config.epochs() && step < totalSteps; epoch++) {
-                history.add(epoch(epoch, order.next()));
+        void execute() {
+            int epochs = state.history.size();
+            for (int epoch = 1; epoch <= config.epochs() && state.step < lastStep; epoch++) {
+                state.history.add(epoch(epochs + epoch, state.order.next()));
             }
-            Evaluation test = history.isEmpty()
-                    ? Evaluator.evaluate(trainer, network, data.test(), config.evalChunk())
-                    : history.get(history.size() - 1).test();
-            return new TrainingResult(
-                    step, lastLoss, test, List.copyOf(history), java.util.Arrays.copyOf(stepMillis, step));
+            if (state.history.isEmpty()) {
+                state.unTrainedTest = Evaluator.evaluate(trainer, network, data.test(), config.evalChunk());
+            }
         }
 
         private EpochReport epoch(int epoch, int[] order) {
@@ -111,7 +184,7 @@ public final class TrainingLoop {
             double accuracySum = 0;
             int batches = 0;
             for (int from = 0;
-                    from + config.batchSize() <= order.length && step < totalSteps;
+                    from + config.batchSize() <= order.length && state.step < lastStep;
                     from += config.batchSize()) {
                 cancellation.run();
                 StepReport report = step(epoch, order, from);
@@ -146,24 +219,39 @@ public final class TrainingLoop {
                 } finally {
                     GRADIENT_LOCK.unlock();
                 }
-                trainer.step();
+                update();
             }
-            stepMillis[step] = (System.nanoTime() - t0) / 1e6;
-            step++;
-            lastLoss = loss;
+            state.stepMillis[state.step] = (System.nanoTime() - t0) / 1e6;
+            state.step++;
+            state.lastLoss = loss;
             return new StepReport(
                     epoch,
-                    step,
-                    totalSteps,
+                    state.step,
+                    state.totalSteps,
                     loss,
                     correct / (double) batch,
                     Evaluator.toRates(network.lastFiringRates()));
         }
 
+        /**
+         * The optimizer step. DJL refuses a step whose gradients are all exactly zero, taking it for a forgotten
+         * backward pass; here backward always ran, so such a step means a silent network, and it is skipped.
+         */
+        private void update() {
+            try {
+                trainer.step();
+            } catch (IllegalStateException e) {
+                if (e.getMessage() == null || !e.getMessage().startsWith("Gradient values are all zeros")) {
+                    throw e;
+                }
+                state.zeroGradientSteps++;
+            }
+        }
+
         private void checkFinite(double loss, int epoch) {
             if (!Double.isFinite(loss)) {
-                throw PipelineException.diverged("Training diverged: loss became " + loss + " at step " + (step + 1)
-                        + " (epoch " + epoch + ", learning rate " + config.learningRate() + ")");
+                throw PipelineException.diverged("Training diverged: loss became " + loss + " at step "
+                        + (state.step + 1) + " (epoch " + epoch + ", learning rate " + config.learningRate() + ")");
             }
         }
     }

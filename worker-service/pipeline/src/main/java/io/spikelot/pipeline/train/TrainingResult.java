@@ -10,6 +10,13 @@ import java.util.List;
  * @param test the final test-set evaluation (accuracy, firing rates for the energy report)
  * @param history one report per epoch
  * @param stepMillis wall time of every step, in order (benchmarks take medians of it)
+ * @param zeroGradientSteps steps whose gradients were all exactly zero (a silent network: no spike and no surrogate
+ *     gradient anywhere), taken without an optimizer update
  */
 public record TrainingResult(
-        int steps, double finalLoss, Evaluation test, List<EpochReport> history, double[] stepMillis) {}
+        int steps,
+        double finalLoss,
+        Evaluation test,
+        List<EpochReport> history,
+        double[] stepMillis,
+        int zeroGradientSteps) {}

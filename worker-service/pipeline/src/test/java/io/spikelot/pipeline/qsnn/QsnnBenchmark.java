@@ -1,0 +1,85 @@
+package io.spikelot.pipeline.qsnn;
+
+import io.spikelot.model.spec.DatasetSettings;
+import io.spikelot.model.spec.QsnnModelSettings;
+import io.spikelot.model.spec.QsnnSpec;
+import io.spikelot.model.spec.QuantizationSettings;
+import io.spikelot.model.spec.ResourceSettings;
+import io.spikelot.model.spec.TrainingSettings;
+import io.spikelot.pipeline.testing.RecordingContext;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One {@code qsnn} job on Fashion-MNIST with a whole bit budget (every W·S·T = budget of the default options),
+ * printing accuracy, S-ACE, NS-ACE, firing rate, mean level and wall time per allocation, and the frontier. Run on
+ * request (see the README); not a test.
+ *
+ * <p>Knobs: {@code -Dbench.arch=convnet-s -Dbench.budget=8 -Dbench.train=20000 -Dbench.test=10000 -Dbench.epochs=3
+ * -Dbench.batch=64}, or {@code -Dbench.allocations=4/2/1,1/1/8} (W/S/T) instead of the budget.
+ */
+@Tag("benchmark")
+class QsnnBenchmark {
+
+    @TempDir
+    Path scratch;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void bitBudgetOnFashionMnist() throws Exception {
+        String arch = System.getProperty("bench.arch", "convnet-s");
+        int budget = Integer.getInteger("bench.budget", 8);
+        int train = Integer.getInteger("bench.train", 20_000);
+        int test = Integer.getInteger("bench.test", 10_000);
+        int epochs = Integer.getInteger("bench.epochs", 3);
+        int batch = Integer.getInteger("bench.batch", 64);
+        System.out.printf(
+                "BENCH-QSNN %s fashion-mnist budget=%d train=%d test=%d epochs=%d batch=%d adam lr=0.001 cosine"
+                        + " seed=42 soft reset%n",
+                arch, budget, train, test, epochs, batch);
+        QsnnSpec spec = new QsnnSpec(
+                "qsnn",
+                "bench",
+                new QsnnModelSettings(arch, 2.0, 1.0, "soft", true, false, "sigmoid", 4.0),
+                new DatasetSettings("fashion-mnist", train, test, ".", "number", null, 7),
+                new TrainingSettings(epochs, batch, "adam", 0.001, 0.9, 0.0, "cosine", 42),
+                new ResourceSettings("auto"),
+                quantization(System.getProperty("bench.allocations"), budget));
+        Map<String, Object> result =
+                new QsnnPipeline(Path.of("/usr/share/datasets")).run(spec, new RecordingContext(scratch));
+        System.out.println("BENCH-QSNN | W/S/T | test accuracy | S-ACE (M) | NS-ACE (M) | firing rate | mean level"
+                + " | wall s | zero-gradient steps | frontier |");
+        for (Map<String, Object> row : (List<Map<String, Object>>) result.get("allocations")) {
+            System.out.printf(
+                    "BENCH-QSNN | %d/%d/%d | %.4f | %.1f | %.1f | %.3f | %.3f | %.0f | %d | %s |%n",
+                    (int) row.get("weightBits"),
+                    (int) row.get("spikeBits"),
+                    (int) row.get("timesteps"),
+                    (double) row.get("accuracy"),
+                    (long) row.get("sAce") / 1e6,
+                    (double) row.get("nsAce") / 1e6,
+                    (double) row.get("meanFiringRate"),
+                    (double) row.get("meanLevel"),
+                    (double) row.get("wallSeconds"),
+                    (int) row.get("zeroGradientSteps"),
+                    (boolean) row.get("onFrontier") ? "yes" : "");
+        }
+        System.out.println("BENCH-QSNN frontier " + result.get("frontier") + " best " + result.get("best"));
+    }
+
+    private static QuantizationSettings quantization(String allocations, int budget) {
+        if (allocations == null || allocations.isBlank()) {
+            return new QuantizationSettings(null, budget, null, null);
+        }
+        List<QuantizationSettings.Allocation> list = java.util.Arrays.stream(allocations.split(","))
+                .map(a -> a.trim().split("/"))
+                .map(w -> new QuantizationSettings.Allocation(
+                        Integer.parseInt(w[0]), Integer.parseInt(w[1]), Integer.parseInt(w[2])))
+                .toList();
+        return new QuantizationSettings(list, null, null, null);
+    }
+}
