@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import io.spikelot.model.arch.Architecture;
@@ -31,15 +32,31 @@ public final class NetworkBuilder {
     private final ParameterIndex index = new ParameterIndex();
     private final Map<String, SpikingLayer> spikingLayers = new LinkedHashMap<>();
 
-    private NetworkBuilder(NeuronSettings neurons, WeightLayerFactory weights) {
+    private final double patchPruneRatio;
+
+    private NetworkBuilder(NeuronSettings neurons, WeightLayerFactory weights, double patchPruneRatio) {
         this.neurons = neurons;
         this.weights = weights;
+        this.patchPruneRatio = patchPruneRatio;
     }
 
     /** Builds the network for a catalog architecture; for static images or event frames. */
     public static SpikingNetwork build(
             Architecture architecture, InputKind input, NeuronSettings neurons, WeightLayerFactory weights) {
-        return build(architecture.layers(), input, neurons, weights);
+        return build(architecture.layers(), input, neurons, weights, 0);
+    }
+
+    /**
+     * Builds a Spikformer with MultiSp patch pruning: after the patch embedding's tokens, a {@link PatchSelection}
+     * keeps ⌈(1 − q)·N⌉ patches per sample. With {@code patchPruneRatio} 0 this is the plain build.
+     */
+    public static SpikingNetwork build(
+            Architecture architecture,
+            InputKind input,
+            NeuronSettings neurons,
+            WeightLayerFactory weights,
+            double patchPruneRatio) {
+        return build(architecture.layers(), input, neurons, weights, patchPruneRatio);
     }
 
     /**
@@ -49,10 +66,15 @@ public final class NetworkBuilder {
      * @param input static images or event frames
      * @param neurons LIF or ReLU, and T
      * @param weights how conv and linear layers are made (dense, or a ticket-search variant)
+     * @param patchPruneRatio q, the fraction of patches removed after the token layer (MultiSp); 0 for none
      */
     public static SpikingNetwork build(
-            List<Layer> layers, InputKind input, NeuronSettings neurons, WeightLayerFactory weights) {
-        NetworkBuilder builder = new NetworkBuilder(neurons, weights);
+            List<Layer> layers,
+            InputKind input,
+            NeuronSettings neurons,
+            WeightLayerFactory weights,
+            double patchPruneRatio) {
+        NetworkBuilder builder = new NetworkBuilder(neurons, weights, patchPruneRatio);
         int split = input == InputKind.STATIC ? encoderLength(layers) : 0;
         LayerSequence encoder = builder.sequence(layers.subList(0, split));
         LayerSequence body = builder.sequence(layers.subList(split, layers.size()));
@@ -84,11 +106,19 @@ public final class NetworkBuilder {
             case POOL -> ShapeBlocks.pool((PoolLayer) layer);
             case NEURON -> neuron((NeuronLayer) layer);
             case FLATTEN -> lambda(x -> x.reshape(x.getShape().get(0), -1));
-            case TOKENS -> lambda(ShapeBlocks::tokens);
+            case TOKENS -> tokens();
             case TOKEN_MEAN -> lambda(x -> x.mean(new int[] {1}));
             case RESIDUAL -> residual((ResidualLayer) layer);
             case SELF_ATTENTION -> attention((SelfAttentionLayer) layer);
         };
+    }
+
+    private Block tokens() {
+        Block tokens = lambda(ShapeBlocks::tokens);
+        if (patchPruneRatio == 0) {
+            return tokens;
+        }
+        return new SequentialBlock().add(tokens).add(new PatchSelection(neurons.timesteps(), patchPruneRatio));
     }
 
     private Block indexed(Layer layer, Block block) {

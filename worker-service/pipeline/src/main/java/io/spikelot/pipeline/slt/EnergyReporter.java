@@ -6,6 +6,7 @@ import io.spikelot.model.cost.CostEstimator;
 import io.spikelot.model.cost.CostReport;
 import io.spikelot.model.cost.FiringRates;
 import io.spikelot.model.cost.LayerCost;
+import io.spikelot.model.cost.OperationKind;
 import io.spikelot.pipeline.model.InputFiringRates;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,6 +24,7 @@ final class EnergyReporter {
      * @param neuronRates test-set rate per LIF layer (catalog names); empty for an ANN
      * @param keptByWeight kept fraction per masked weight ({@code conv2.weight}), for the density-scaled figures
      *     of decision D15
+     * @param patchFraction K/N, the fraction of patches MultiSp keeps; 1 without patch pruning
      * @return {@code annMj}, {@code snnMj}, {@code sops}, their density-scaled variants, the rates applied and the
      *     cost basis
      */
@@ -30,15 +32,21 @@ final class EnergyReporter {
             Architecture architecture,
             int timesteps,
             Map<String, Double> neuronRates,
-            Map<String, Double> keptByWeight) {
+            Map<String, Double> keptByWeight,
+            double patchFraction) {
         Map<String, Double> rates = InputFiringRates.of(architecture, neuronRates);
         CostReport report = CostEstimator.estimate(architecture, timesteps, FiringRates.measured(rates, 1.0), 16, 1);
         double annPj = 0;
         double snnPj = 0;
+        double annPatchPj = 0;
+        double snnPatchPj = 0;
         for (LayerCost layer : report.layers()) {
             double density = keptByWeight.getOrDefault(layer.name() + ".weight", 1.0);
             annPj += layer.annEnergyPj() * density;
             snnPj += layer.snnEnergyPj() * density;
+            double patches = patchScale(layer, patchFraction);
+            annPatchPj += layer.annEnergyPj() * patches;
+            snnPatchPj += layer.snnEnergyPj() * patches;
         }
         Map<String, Object> energy = new LinkedHashMap<>();
         energy.put("annMj", report.energy().annEnergyMj());
@@ -51,10 +59,27 @@ final class EnergyReporter {
         energy.put(
                 "densityScaling",
                 "D15: the *DensityScaled figures multiply each layer's MACs by its kept fraction; the others are dense");
+        if (patchFraction < 1) {
+            energy.put("annMjPatchScaled", annPatchPj / 1e9);
+            energy.put("snnMjPatchScaled", snnPatchPj / 1e9);
+            energy.put(
+                    "patchScaling",
+                    "MultiSp: the *PatchScaled figures scale the transformer blocks' linear MACs by K/N = "
+                            + patchFraction + " and the attention MACs by (K/N)²; the patch embedding and the head"
+                            + " are unchanged");
+        }
         energy.put("timesteps", timesteps);
         energy.put("inputFiringRates", rates);
         energy.put("basis", basis(report.energy().basis()));
         return energy;
+    }
+
+    /** K/N for the token-wise linears of the transformer blocks, (K/N)² for attention, 1 elsewhere. */
+    private static double patchScale(LayerCost layer, double patchFraction) {
+        if (layer.kind() == OperationKind.ATTENTION) {
+            return patchFraction * patchFraction;
+        }
+        return layer.kind() == OperationKind.LINEAR && layer.name().startsWith("block") ? patchFraction : 1.0;
     }
 
     private static Map<String, Object> basis(CostBasis basis) {

@@ -3,6 +3,7 @@ package io.spikelot.pipeline.slt;
 import io.spikelot.model.arch.Architecture;
 import io.spikelot.model.spec.SltSpec;
 import io.spikelot.pipeline.model.InputKind;
+import io.spikelot.pipeline.model.PatchSelection;
 import io.spikelot.pipeline.neuron.NeuronSettings;
 import java.util.List;
 
@@ -37,6 +38,17 @@ record SltJob(
 
     String method() {
         return spec.search().method();
+    }
+
+    /** N, the tokens per sample of a Spikformer; 0 for other architectures. */
+    int patches() {
+        return Patches.tokens(architecture);
+    }
+
+    /** K = ⌈(1 − q)·N⌉ with q = patchPruneRatio; N without patch pruning. */
+    int patchesKept() {
+        double q = spec.search().patchPruneRatio();
+        return q > 0 ? PatchSelection.keptCount(patches(), q) : patches();
     }
 
     long seed() {

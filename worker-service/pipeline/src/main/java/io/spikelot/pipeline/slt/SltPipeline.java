@@ -29,8 +29,19 @@ import java.util.Set;
  * {@code timesteps}, or ReLU), trains the scores, and keeps the masks and effective weights of the last epoch.
  * With {@code compareAnn} the ReLU counterpart is searched after each ratio with the same seed.
  *
- * <p>Refused as {@code INVALID_SPEC}: Spikformer architectures, {@code patchPruneRatio > 0} (PEPSp / MultiSp),
- * {@code scope: global}, {@code fineTuneEpochs > 0}, {@code device: gpu}, and {@code compareAnn} on event data.
+ * <p>Spikformer architectures are searched in their patch embedding only: PEPSp puts ticket layers on the ConvPEP
+ * convs and trains the transformer blocks and the head dense (D6); with {@code patchPruneRatio} q > 0 it is MultiSp,
+ * which also keeps the ⌈(1 − q)·N⌉ strongest patches of each sample ({@link
+ * io.spikelot.pipeline.model.PatchSelection}).
+ *
+ * <p>With {@code fineTuneEpochs} F > 0 every search is followed by F epochs that train the ticket's kept weights
+ * with its mask frozen (the FT ablation; {@link io.spikelot.pipeline.ticket.TicketLayer#startFineTuning()}).
+ *
+ * <p>{@code scope: global} ranks the scores of all searched layers together (an exact total kept count, per-layer
+ * fractions as the ranking gives them) instead of per layer.
+ *
+ * <p>Refused as {@code INVALID_SPEC}: {@code device: gpu} on a
+ * CPU worker, and {@code compareAnn} on event data.
  * Artifacts are described in {@link SltArtifacts}, the result map in {@link SltResults}.
  */
 public final class SltPipeline implements Pipeline<SltSpec> {
@@ -102,13 +113,18 @@ public final class SltPipeline implements Pipeline<SltSpec> {
                     SltSpecs.kind(spec.search().method()),
                     new PruneRatio(ratio),
                     SltSpecs.init(spec.search().weightInit()),
-                    TicketLayerFactory.allLayers());
-            SpikingNetwork network = NetworkBuilder.build(architecture, input, neurons, layers);
+                    SltSpecs.spikformer(spec.model().architecture())
+                            ? TicketLayerFactory.convPepOnly()
+                            : TicketLayerFactory.allLayers(),
+                    "global".equals(spec.search().scope()));
+            SpikingNetwork network = NetworkBuilder.build(
+                    architecture, input, neurons, layers, spec.search().patchPruneRatio());
             Set<String> ticketWeights = Set.copyOf(TicketLayers.of(network).keySet());
             String label = "p=" + SltSpecs.ratioLabel(ratio) + (neurons.spiking() ? " snn" : " ann");
+            int fineTune = spec.search().fineTuneEpochs();
             ProgressRelay relay =
-                    new ProgressRelay(context, network, ticketWeights, index, runs, config.epochs(), label);
-            SltResult result = SltSearch.search(network, data, config, relay, context::checkCancelled);
+                    new ProgressRelay(context, network, ticketWeights, index, runs, config.epochs() + fineTune, label);
+            SltResult result = SltSearch.search(network, data, config, fineTune, relay, context::checkCancelled);
             requireFinite(result, label);
             return new RatioRun(ratio, neurons.spiking(), result, relay.others());
         }

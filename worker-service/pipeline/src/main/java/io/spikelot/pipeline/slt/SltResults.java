@@ -30,7 +30,28 @@ final class SltResults {
         result.put(
                 "energy",
                 EnergyReporter.energy(
-                        job.architecture(), job.neurons().timesteps(), rates, primary.keptFractionByLayer()));
+                        job.architecture(),
+                        job.neurons().timesteps(),
+                        rates,
+                        primary.keptFractionByLayer(),
+                        job.patchesKept() / (double) Math.max(1, job.patches())));
+        if (job.patches() > 0) {
+            result.put("patchPruneRatio", job.spec().search().patchPruneRatio());
+            result.put("patches", job.patches());
+            result.put("patchesKept", job.patchesKept());
+            result.put(
+                    "searchedLayers",
+                    "ConvPEP (patch embedding) convs; transformer blocks and head trained dense (D6)");
+        }
+        int fineTune = job.spec().search().fineTuneEpochs();
+        if (fineTune > 0) {
+            var history = primary.search().training().history();
+            int searched = history.size() - fineTune;
+            result.put("fineTuneEpochs", fineTune);
+            result.put(
+                    "accuracyBeforeFineTune",
+                    searched > 0 ? history.get(searched - 1).test().accuracy() : null);
+        }
         result.put("wallSeconds", job.wallSeconds());
         result.put("device", Engine.getInstance().defaultDevice().toString());
         result.put("engine", "PyTorch " + Engine.getInstance().getVersion());

@@ -23,21 +23,19 @@ final class SltSpecs {
             throw PipelineException.invalidSpec("An slt spec needs model, dataset, training and search");
         }
         String architecture = spec.model().architecture();
-        if (architecture == null || architecture.startsWith("spikformer")) {
-            throw PipelineException.invalidSpec("Architecture '" + architecture + "' is not supported by slt yet: "
-                    + "Spikformer searches (PEPSp, MultiSp) come later; use convnet-s, vgg9 or resnet19");
+        if (architecture == null) {
+            throw PipelineException.invalidSpec("model.architecture is required");
         }
         SearchSettings search = spec.search();
-        if (search.patchPruneRatio() > 0) {
+        if (!(search.patchPruneRatio() >= 0 && search.patchPruneRatio() < 1)) {
             throw PipelineException.invalidSpec(
-                    "search.patchPruneRatio > 0 (MultiSp patch pruning) is not supported yet");
+                    "search.patchPruneRatio must lie in [0, 1), got " + search.patchPruneRatio());
         }
-        if ("global".equals(search.scope())) {
-            throw PipelineException.invalidSpec(
-                    "search.scope 'global' is not supported yet: ticket layers rank their scores per layer");
+        if (search.patchPruneRatio() > 0 && !spikformer(architecture)) {
+            throw PipelineException.invalidSpec("search.patchPruneRatio > 0 (MultiSp) needs a spikformer architecture");
         }
-        if (search.fineTuneEpochs() > 0) {
-            throw PipelineException.invalidSpec("fineTuneEpochs is not supported yet");
+        if (search.fineTuneEpochs() < 0) {
+            throw PipelineException.invalidSpec("search.fineTuneEpochs must be >= 0, got " + search.fineTuneEpochs());
         }
         for (double ratio : search.ratios()) {
             if (!(ratio >= 0 && ratio < 1)) {
@@ -47,6 +45,11 @@ final class SltSpecs {
         JobSettings.requireDevice(spec.resources());
         kind(search.method());
         init(search.weightInit());
+    }
+
+    /** Spikformers are searched in their patch embedding only (PEPSp, MultiSp); other networks everywhere. */
+    static boolean spikformer(String architecture) {
+        return architecture.startsWith("spikformer");
     }
 
     static TicketKind kind(String method) {

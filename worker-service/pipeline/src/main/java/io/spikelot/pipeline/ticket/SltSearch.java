@@ -10,7 +10,9 @@ import io.spikelot.pipeline.train.TrainingConfig;
 import io.spikelot.pipeline.train.TrainingListener;
 import io.spikelot.pipeline.train.TrainingLoop;
 import io.spikelot.pipeline.train.TrainingResult;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,12 +32,33 @@ public final class SltSearch {
             TrainingConfig config,
             TrainingListener listener,
             Runnable cancellation) {
+        return search(network, data, config, 0, listener, cancellation);
+    }
+
+    /**
+     * Searches for {@code config.epochs()} epochs, then, when {@code fineTuneEpochs > 0}, fine-tunes the kept weights
+     * of the ticket with the mask frozen ({@link TicketLayer#startFineTuning()}) for that many epochs with a fresh
+     * optimizer of the same settings. Epochs are numbered across both phases.
+     */
+    public static SltResult search(
+            SpikingNetwork network,
+            Dataset data,
+            TrainingConfig config,
+            int fineTuneEpochs,
+            TrainingListener listener,
+            Runnable cancellation) {
         Map<String, TicketLayer> layers = TicketLayers.of(network);
         if (layers.isEmpty()) {
             throw new IllegalArgumentException("The network has no ticket layers; build it with a TicketLayerFactory");
         }
         Snapshot snapshot = new Snapshot(layers, listener);
-        TrainingResult training = TrainingLoop.train(network, data, config, snapshot, cancellation);
+        List<TrainingLoop.Phase> phases = new ArrayList<>();
+        phases.add(TrainingLoop.Phase.of(config));
+        if (fineTuneEpochs > 0) {
+            phases.add(new TrainingLoop.Phase(
+                    config.withEpochs(fineTuneEpochs), () -> layers.values().forEach(TicketLayer::startFineTuning)));
+        }
+        TrainingResult training = TrainingLoop.train(network, data, phases, snapshot, cancellation);
         return new SltResult(training, snapshot.masks, snapshot.weights);
     }
 

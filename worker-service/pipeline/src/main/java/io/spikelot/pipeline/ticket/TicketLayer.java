@@ -2,12 +2,15 @@ package io.spikelot.pipeline.ticket;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
+import ai.djl.util.PairList;
+import io.spikelot.pipeline.model.WeightGeometry;
 
 /**
  * A conv or linear layer whose weight W is frozen and random and whose learned object is one score per weight
@@ -18,46 +21,46 @@ import ai.djl.training.initializer.Initializer;
  */
 public abstract class TicketLayer extends AbstractBlock {
 
+    private final WeightGeometry geometry;
     private final TicketKind kind;
     private final PruneRatio ratio;
     private final Parameter weight;
     private final Parameter scores;
     private final Parameter bias;
+    /** The shared ranking of {@code scope: global}, or null for layer-wise masks. */
+    private GlobalScope global;
+    /** The mask frozen by {@link #startFineTuning()}, in the weight's manager; null while searching. */
+    private NDArray fixedMask;
 
     /**
-     * @param weightShape {@code [out, in, k, k]} or {@code [out, in]}
+     * @param geometry conv or linear, with the weight's shape
      * @param weightInit the frozen weights' distribution ({@link WeightInit}, or a fixed array in tests)
      * @param scoreInit the scores' distribution ({@link WeightInit#scores()} normally)
      */
     protected TicketLayer(
             TicketKind kind,
             PruneRatio ratio,
-            Shape weightShape,
+            WeightGeometry geometry,
             boolean hasBias,
             Initializer weightInit,
             Initializer scoreInit) {
+        this.geometry = geometry;
         this.kind = kind;
         this.ratio = ratio;
-        this.weight = addParameter(Parameter.builder()
-                .setName("weight")
-                .setType(Parameter.Type.WEIGHT)
-                .optShape(weightShape)
-                .optInitializer(weightInit)
-                .optRequiresGrad(false)
-                .build());
+        this.weight = addParameter(geometry.weightParameter(weightInit, false));
         this.scores = addParameter(Parameter.builder()
                 .setName("scores")
                 .setType(Parameter.Type.OTHER)
-                .optShape(weightShape)
+                .optShape(geometry.weightShape())
                 .optInitializer(scoreInit)
                 .build());
-        this.bias = hasBias
-                ? addParameter(Parameter.builder()
-                        .setName("bias")
-                        .setType(Parameter.Type.BIAS)
-                        .optShape(new Shape(weightShape.get(0)))
-                        .build())
-                : null;
+        this.bias = hasBias ? addParameter(geometry.biasParameter()) : null;
+    }
+
+    /** Ranks this layer's scores together with the other layers of {@code scope} from now on. */
+    void joinGlobalScope(GlobalScope scope) {
+        global = scope;
+        scope.register(this);
     }
 
     public TicketKind kind() {
@@ -82,10 +85,15 @@ public abstract class TicketLayer extends AbstractBlock {
      */
     protected NDArray effectiveWeight(ParameterStore store, NDManager scope, Device device, boolean training) {
         NDArray w = store.getValue(weight, device, training);
+        if (fixedMask != null) {
+            // W ⊙ M with the mask fixed; the first op lands in the batch's scope, and the rest follows it
+            return scope.zeros(new Shape(), w.getDataType(), device).add(w).mul(fixedMask);
+        }
         NDArray s = store.getValue(scores, device, training);
         NDArray absScores = s.abs();
         absScores.attach(scope);
-        return kind.effectiveWeight(w, absScores, TopKMask.layer(absScores, ratio));
+        NDArray mask = global == null ? TopKMask.layer(absScores, ratio) : global.maskFor(this, scope);
+        return kind.effectiveWeight(w, absScores, mask);
     }
 
     /** The bias for this forward pass, or null. */
@@ -93,9 +101,52 @@ public abstract class TicketLayer extends AbstractBlock {
         return bias == null ? null : store.getValue(bias, device, training);
     }
 
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray x = inputs.singletonOrThrow();
+        NDArray w = effectiveWeight(store, x.getManager(), x.getDevice(), training);
+        return geometry.apply(x, w, bias(store, x.getDevice(), training));
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {geometry.outputShape(inputShapes[0])};
+    }
+
     /** The current 0/1 mask of the scores (no gradient), in {@code manager}. */
     public NDArray mask(NDManager manager) {
-        return TopKMask.layer(absScores(manager), ratio);
+        if (fixedMask != null) {
+            return manager.zeros(new Shape(), fixedMask.getDataType()).add(fixedMask);
+        }
+        return global == null ? TopKMask.layer(absScores(manager), ratio) : global.maskNow(this, manager);
+    }
+
+    /** Whether {@link #startFineTuning()} has run. */
+    public boolean fineTuning() {
+        return fixedMask != null;
+    }
+
+    /**
+     * Switches from the search to fine-tuning the ticket (the SLT paper's FT ablation): the mask is frozen as it is
+     * now, the weight takes the ticket's deployable value (W ⊙ M, or α·sign(W) ⊙ M for biprop) and becomes
+     * trainable, and the scores freeze. Forward passes then use W ⊙ M, so pruned weights stay exactly zero while
+     * the kept ones train in full precision. Call it between training phases, with no gradient collector open.
+     */
+    public void startFineTuning() {
+        if (fixedMask != null) {
+            return;
+        }
+        NDArray w = weight.getArray();
+        try (NDManager scope = w.getManager().newSubManager()) {
+            NDArray mask = mask(scope);
+            NDArray deployable = finalWeight(scope);
+            w.set(deployable.toType(w.getDataType(), false).toByteBuffer());
+            mask.attach(w.getManager());
+            fixedMask = mask;
+        }
+        scores.freeze(true);
+        weight.freeze(false);
     }
 
     /**
@@ -103,8 +154,14 @@ public abstract class TicketLayer extends AbstractBlock {
      * in {@code manager}.
      */
     public NDArray finalWeight(NDManager manager) {
+        if (fixedMask != null) {
+            return manager.zeros(new Shape(), fixedMask.getDataType())
+                    .add(weight.getArray())
+                    .mul(fixedMask)
+                    .stopGradient();
+        }
         NDArray absScores = absScores(manager);
-        NDArray mask = TopKMask.layer(absScores, ratio);
+        NDArray mask = global == null ? TopKMask.layer(absScores, ratio) : global.maskNow(this, manager);
         return kind.effectiveWeight(weight.getArray(), absScores, mask).stopGradient();
     }
 

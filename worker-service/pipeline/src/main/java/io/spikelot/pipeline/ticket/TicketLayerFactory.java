@@ -18,6 +18,7 @@ public final class TicketLayerFactory implements WeightLayerFactory {
     private final PruneRatio ratio;
     private final WeightInit init;
     private final Predicate<WeightLayer> searched;
+    private final GlobalScope global;
     private final WeightLayerFactory dense = WeightLayerFactory.dense();
 
     /**
@@ -25,10 +26,21 @@ public final class TicketLayerFactory implements WeightLayerFactory {
      *     and last layers included), {@link #convPepOnly()} for PEPSp
      */
     public TicketLayerFactory(TicketKind kind, PruneRatio ratio, WeightInit init, Predicate<WeightLayer> searched) {
+        this(kind, ratio, init, searched, false);
+    }
+
+    /**
+     * @param globalScope whether the searched layers share one ranking with an exact total kept count
+     *     ({@code scope: global}) instead of one per layer; layers must then be built in forward order, as
+     *     {@code NetworkBuilder} does
+     */
+    public TicketLayerFactory(
+            TicketKind kind, PruneRatio ratio, WeightInit init, Predicate<WeightLayer> searched, boolean globalScope) {
         this.kind = kind;
         this.ratio = ratio;
         this.init = init;
         this.searched = searched;
+        this.global = globalScope ? new GlobalScope(ratio) : null;
     }
 
     /** Every prunable layer, as edge-popup and biprop do. */
@@ -43,11 +55,18 @@ public final class TicketLayerFactory implements WeightLayerFactory {
 
     @Override
     public Block conv(Conv2dLayer layer) {
-        return searched.test(layer) ? new TicketConv2d(layer, kind, ratio, init) : dense.conv(layer);
+        return searched.test(layer) ? scoped(new TicketConv2d(layer, kind, ratio, init)) : dense.conv(layer);
     }
 
     @Override
     public Block linear(LinearLayer layer) {
-        return searched.test(layer) ? new TicketLinear(layer, kind, ratio, init) : dense.linear(layer);
+        return searched.test(layer) ? scoped(new TicketLinear(layer, kind, ratio, init)) : dense.linear(layer);
+    }
+
+    private TicketLayer scoped(TicketLayer layer) {
+        if (global != null) {
+            layer.joinGlobalScope(global);
+        }
+        return layer;
     }
 }

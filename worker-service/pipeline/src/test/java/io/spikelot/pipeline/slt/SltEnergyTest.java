@@ -20,8 +20,8 @@ class SltEnergyTest {
         Architecture architecture = ArchitectureCatalog.resolve(name, new InputShape(3, 32, 32), 10);
         Map<String, Double> rates = new LinkedHashMap<>();
         architecture.allLayers().stream().filter(NeuronLayer.class::isInstance).forEach(l -> rates.put(l.name(), 0.1));
-        Map<String, Object> dense = EnergyReporter.energy(architecture, 4, Map.of(), Map.of());
-        Map<String, Object> sparse = EnergyReporter.energy(architecture, 4, rates, Map.of());
+        Map<String, Object> dense = EnergyReporter.energy(architecture, 4, Map.of(), Map.of(), 1.0);
+        Map<String, Object> sparse = EnergyReporter.energy(architecture, 4, rates, Map.of(), 1.0);
         assertThat(rates).isNotEmpty();
         assertThat((Map<?, ?>) sparse.get("inputFiringRates")).isNotEmpty();
         assertThat((double) sparse.get("snnMj")).isLessThan((double) dense.get("snnMj"));

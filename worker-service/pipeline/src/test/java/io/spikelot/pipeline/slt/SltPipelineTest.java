@@ -14,6 +14,8 @@ import io.spikelot.pipeline.PipelineException;
 import io.spikelot.pipeline.testing.RecordingContext;
 import io.spikelot.pipeline.testing.SafetensorsFiles;
 import io.spikelot.pipeline.ticket.PruneRatio;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -130,6 +132,94 @@ class SltPipelineTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void multiSpSearchesThePatchEmbeddingAndKeepsTheStrongestPatches() throws Exception {
+        RecordingContext context = new RecordingContext(scratch);
+        SltSpec spec = SltSpecFixtures.spec(
+                "spikformer-tiny",
+                "synthetic-static",
+                16,
+                8,
+                new io.spikelot.model.spec.SearchSettings(
+                        "biprop", 0.4, "layer", "signed-constant", 0.3, null, false, 0));
+        Map<String, Object> result = pipeline.run(spec, context);
+
+        // 28 px, patch 4: N = 7·7 = 49 tokens, K = ⌈0.7·49⌉ = 35
+        assertThat(result).containsEntry("patches", 49).containsEntry("patchesKept", 35);
+        Map<String, Object> energy = (Map<String, Object>) result.get("energy");
+        assertThat((double) energy.get("snnMjPatchScaled")).isLessThan((double) energy.get("snnMj"));
+        JsonObject masks = SafetensorsFiles.header(context.artifacts.get("mask.safetensors"));
+        List<String> masked =
+                masks.keySet().stream().filter(n -> !n.startsWith("__")).toList();
+        assertThat(masked).isNotEmpty().allMatch(n -> n.startsWith("patch_embed."));
+        JsonObject model = SafetensorsFiles.header(context.artifacts.get("model.safetensors"));
+        assertThat(model.keySet()).anyMatch(n -> n.startsWith("block1.attn.q_linear"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"edge-popup", "biprop"})
+    @SuppressWarnings("unchecked")
+    void fineTuningTrainsTheKeptWeightsAndKeepsTheMask(String method) throws Exception {
+        RecordingContext context = new RecordingContext(scratch);
+        Map<String, Object> result = pipeline.run(
+                convnet(new io.spikelot.model.spec.SearchSettings(
+                        method, 0.5, "layer", "signed-constant", 0.0, null, false, 1)),
+                context);
+
+        assertThat(result).containsEntry("fineTuneEpochs", 1).containsKey("accuracyBeforeFineTune");
+        assertThat(context.text("history.csv").split("\n")).hasSize(3);
+        byte[] masks = context.artifacts.get("mask.safetensors");
+        byte[] model = context.artifacts.get("model.safetensors");
+        JsonObject maskHeader = SafetensorsFiles.header(masks);
+        JsonObject modelHeader = SafetensorsFiles.header(model);
+        for (String name : List.of("conv1.weight", "conv2.weight", "head.weight")) {
+            byte[] keep = SafetensorsFiles.tensorData(masks, maskHeader.getAsJsonObject(name));
+            long kept = 0;
+            for (byte b : keep) {
+                kept += b;
+            }
+            assertThat(kept).as(name).isEqualTo(new PruneRatio(0.5).keptCount(keep.length));
+            ByteBuffer weights = ByteBuffer.wrap(SafetensorsFiles.tensorData(model, modelHeader.getAsJsonObject(name)))
+                    .order(ByteOrder.LITTLE_ENDIAN);
+            java.util.Set<Float> keptValues = new java.util.HashSet<>();
+            for (int i = 0; i < keep.length; i++) {
+                float w = weights.getFloat();
+                if (keep[i] == 0) {
+                    assertThat(w).as(name + " pruned entry " + i).isZero();
+                } else {
+                    keptValues.add(Math.abs(w));
+                }
+            }
+            // biprop's ±α would give one magnitude per layer: fine-tuned weights are real-valued again
+            assertThat(keptValues.size()).as(name).isGreaterThan(2);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void globalScopeKeepsAnExactTotalRankedOverAllLayers() throws Exception {
+        RecordingContext context = new RecordingContext(scratch);
+        Map<String, Object> result = pipeline.run(
+                convnet(new io.spikelot.model.spec.SearchSettings(
+                        "edge-popup", 0.7, "global", "kaiming-normal", 0.0, null, false, 0)),
+                context);
+
+        byte[] masks = context.artifacts.get("mask.safetensors");
+        JsonObject header = SafetensorsFiles.header(masks);
+        long kept = 0;
+        long total = 0;
+        for (String name : List.of("conv1.weight", "conv2.weight", "head.weight")) {
+            for (byte b : SafetensorsFiles.tensorData(masks, header.getAsJsonObject(name))) {
+                kept += b;
+                total++;
+            }
+        }
+        assertThat(kept).isEqualTo(new PruneRatio(0.7).keptCount(total));
+        Map<String, Double> byLayer = (Map<String, Double>) result.get("keptFractionByLayer");
+        assertThat(byLayer.values().stream().distinct().count()).isGreaterThan(1);
+    }
+
+    @Test
     void aCancelledJobStopsWithoutArtifacts() {
         RecordingContext context = new RecordingContext(scratch);
         context.cancelled = true;
@@ -140,17 +230,6 @@ class SltPipelineTest {
 
     @Test
     void unsupportedSpecsAreRefusedByName() {
-        assertInvalid(
-                SltSpecFixtures.spec("spikformer-4-384", "cifar10", 8, 8, search("biprop", 0.5, null, false)),
-                "spikformer-4-384");
-        assertInvalid(
-                convnet(new io.spikelot.model.spec.SearchSettings(
-                        "biprop", 0.5, "global", "signed-constant", 0.0, null, false, 0)),
-                "global");
-        assertInvalid(
-                convnet(new io.spikelot.model.spec.SearchSettings(
-                        "biprop", 0.5, "layer", "signed-constant", 0.0, null, false, 2)),
-                "fineTuneEpochs");
         assertInvalid(
                 convnet(new io.spikelot.model.spec.SearchSettings(
                         "biprop", 0.5, "layer", "signed-constant", 0.25, null, false, 0)),

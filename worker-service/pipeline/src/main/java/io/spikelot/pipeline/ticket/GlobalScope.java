@@ -1,0 +1,62 @@
+package io.spikelot.pipeline.ticket;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One score ranking shared by all ticket layers of a network ({@code scope: global}, D4): the kept count is exact
+ * over all layers together, and each layer keeps what the joint ranking gives it ({@link TopKMask#global}).
+ *
+ * <p>Within a forward pass the first layer, in network order, ranks everyone's current scores and the others
+ * reuse its masks, which live in that batch's manager: every layer of a pass sees one consistent ranking, at the
+ * cost of one concatenation and sort of all scores per pass.
+ */
+public final class GlobalScope {
+
+    private final PruneRatio ratio;
+    private final List<TicketLayer> layers = new ArrayList<>();
+    private List<NDArray> current = List.of();
+
+    public GlobalScope(PruneRatio ratio) {
+        this.ratio = ratio;
+    }
+
+    /** Adds a layer; layers must be added in the order the forward pass runs them. */
+    void register(TicketLayer layer) {
+        layers.add(layer);
+    }
+
+    /** The mask of {@code layer} for the running forward pass, in {@code scope}. */
+    NDArray maskFor(TicketLayer layer, NDManager scope) {
+        int index = indexOf(layer);
+        if (index == 0 || current.size() != layers.size()) {
+            current = rank(scope);
+        }
+        return current.get(index);
+    }
+
+    /** The mask of {@code layer} for the current scores, computed now, in {@code manager}. */
+    NDArray maskNow(TicketLayer layer, NDManager manager) {
+        return rank(manager).get(indexOf(layer));
+    }
+
+    private int indexOf(TicketLayer layer) {
+        int index = layers.indexOf(layer);
+        if (index < 0) {
+            throw new IllegalStateException("Ticket layer is not part of this global scope");
+        }
+        return index;
+    }
+
+    private List<NDArray> rank(NDManager manager) {
+        List<NDArray> magnitudes = new ArrayList<>(layers.size());
+        for (TicketLayer layer : layers) {
+            NDArray magnitude = layer.scores().getArray().abs();
+            magnitude.attach(manager);
+            magnitudes.add(magnitude);
+        }
+        return TopKMask.global(magnitudes, ratio);
+    }
+}
