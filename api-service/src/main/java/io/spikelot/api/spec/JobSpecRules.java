@@ -9,6 +9,8 @@ import static io.spikelot.api.spec.Rules.text;
 
 import io.spikelot.model.arch.ArchitectureCatalog;
 import io.spikelot.model.job.JobType;
+import io.spikelot.model.spec.QuantizationSettings;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import tools.jackson.databind.node.ArrayNode;
@@ -133,8 +135,12 @@ final class JobSpecRules {
         return ObjectRule.builder()
                 .field("allocations", list(allocation, 1, 64, FieldRule.NODES.nullNode(), true))
                 .field("bitBudget", integer(1, 8192, null, true))
-                .field("weightBitsOptions", list(integer(1, 16, null, false), 1, 16, ints(1, 2, 4, 8, 16), false))
-                .field("spikeBitsOptions", list(integer(1, 8, null, false), 1, 8, ints(1, 2, 4, 8), false))
+                .field(
+                        "weightBitsOptions",
+                        list(integer(1, 16, null, false), 1, 16, ints(QuantizationSettings.DEFAULT_WEIGHT_BITS), false))
+                .field(
+                        "spikeBitsOptions",
+                        list(integer(1, 8, null, false), 1, 8, ints(QuantizationSettings.DEFAULT_SPIKE_BITS), false))
                 .required();
     }
 
@@ -152,7 +158,7 @@ final class JobSpecRules {
                 .optional();
     }
 
-    private static ArrayNode ints(int... values) {
+    private static ArrayNode ints(List<Integer> values) {
         ArrayNode array = FieldRule.NODES.arrayNode();
         for (int v : values) {
             array.add(v);

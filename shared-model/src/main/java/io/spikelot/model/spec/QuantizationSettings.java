@@ -21,10 +21,16 @@ public record QuantizationSettings(
     /** The largest T a budget expands to; the API's limit on timesteps. */
     public static final int MAX_TIMESTEPS = 64;
 
+    /** The W values a budget may use when {@code weightBitsOptions} is not given. */
+    public static final List<Integer> DEFAULT_WEIGHT_BITS = List.of(1, 2, 4, 8, 16);
+
+    /** The S values a budget may use when {@code spikeBitsOptions} is not given. */
+    public static final List<Integer> DEFAULT_SPIKE_BITS = List.of(1, 2, 4, 8);
+
     public QuantizationSettings {
         allocations = allocations == null ? null : List.copyOf(allocations);
-        weightBitsOptions = weightBitsOptions == null ? List.of(1, 2, 4, 8, 16) : List.copyOf(weightBitsOptions);
-        spikeBitsOptions = spikeBitsOptions == null ? List.of(1, 2, 4, 8) : List.copyOf(spikeBitsOptions);
+        weightBitsOptions = weightBitsOptions == null ? DEFAULT_WEIGHT_BITS : List.copyOf(weightBitsOptions);
+        spikeBitsOptions = spikeBitsOptions == null ? DEFAULT_SPIKE_BITS : List.copyOf(spikeBitsOptions);
     }
 
     /**

@@ -3,9 +3,11 @@ package io.spikelot.pipeline.model;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import io.spikelot.pipeline.artifact.TensorBytes;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The network's learned tensors under stable dotted names (PyTorch {@code state_dict} style, as the catalog names
@@ -58,6 +60,21 @@ public final class ParameterIndex {
     /** Running statistics by name. */
     public Map<String, Parameter> buffers() {
         return Collections.unmodifiableMap(buffers);
+    }
+
+    /**
+     * The learned tensors whose names {@code skip} rejects not, then every running statistic, copied to the heap as
+     * F32 by name; the network must be initialized.
+     */
+    public Map<String, TensorBytes> copy(Predicate<String> skip) {
+        Map<String, TensorBytes> copy = new LinkedHashMap<>();
+        parameters.forEach((name, parameter) -> {
+            if (!skip.test(name)) {
+                copy.put(name, TensorBytes.floats(parameter.getArray()));
+            }
+        });
+        buffers.forEach((name, buffer) -> copy.put(name, TensorBytes.floats(buffer.getArray())));
+        return copy;
     }
 
     /** Total scalars in the learned tensors; the network must be initialized. */

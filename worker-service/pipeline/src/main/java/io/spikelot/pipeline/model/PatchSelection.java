@@ -23,8 +23,6 @@ public final class PatchSelection extends AbstractBlock {
 
     private final int timesteps;
     private final double pruneRatio;
-    private long lastKept;
-    private long lastTotal;
 
     /**
      * @param timesteps T (1 for an ANN)
@@ -41,11 +39,6 @@ public final class PatchSelection extends AbstractBlock {
     /** K = ⌈(1 − q)·N⌉, at least 1; q = 0.3 and N = 64 keep 45. */
     public static int keptCount(int patches, double pruneRatio) {
         return Math.max(1, (int) Math.ceil((1.0 - pruneRatio) * patches - 1e-9));
-    }
-
-    /** The patches kept and offered by the latest forward pass, per sample. */
-    public long[] lastCounts() {
-        return new long[] {lastKept, lastTotal};
     }
 
     @Override
@@ -81,8 +74,6 @@ public final class PatchSelection extends AbstractBlock {
         }
         NDArray index = x.getManager().create(rows);
         NDArray selected = x.reshape(-1, d).get(new NDIndex("{}", index));
-        lastKept = k;
-        lastTotal = n;
         return new NDList(selected.reshape(s.get(0), k, d));
     }
 

@@ -19,15 +19,6 @@ public final class MultiLevelSpike {
     private MultiLevelSpike() {}
 
     /**
-     * The spike levels of charges {@code h} (no gradient), in [0, {@code maxLevel}]; same shape and manager.
-     *
-     * @param maxLevel 2^S − 1
-     */
-    public static NDArray levels(NDArray h, double vThreshold, int maxLevel) {
-        return Scalars.div(h.stopGradient(), vThreshold).floor().clip(0, maxLevel);
-    }
-
-    /**
      * Returns {@code level·V_th} in the forward pass, with the windowed sum of shifted surrogates in the backward
      * pass. Same shape and manager as {@code h}.
      *

@@ -1,12 +1,12 @@
 package io.spikelot.pipeline.qsnn;
 
-import io.spikelot.model.spec.QsnnModelSettings;
 import io.spikelot.pipeline.ArtifactSink;
 import io.spikelot.pipeline.artifact.SafetensorsWriter;
 import io.spikelot.pipeline.artifact.TensorBytes;
 import io.spikelot.pipeline.report.CsvTable;
 import io.spikelot.pipeline.report.Json;
 import io.spikelot.pipeline.report.SvgPlot;
+import io.spikelot.pipeline.spec.JobSettings;
 import io.spikelot.pipeline.train.EpochReport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -37,10 +37,14 @@ final class QsnnArtifacts {
 
     static void write(QsnnJob job, Map<String, Object> result, ArtifactSink sink) throws IOException {
         AllocationRun best = job.best();
-        sink.put("model.safetensors", SAFETENSORS, model(job, best));
-        if (job.runs().size() > 1) {
-            for (AllocationRun run : job.runs()) {
-                sink.put("model-" + run.label() + ".safetensors", SAFETENSORS, model(job, run));
+        boolean several = job.runs().size() > 1;
+        for (AllocationRun run : job.runs()) {
+            byte[] model = model(job, run);
+            if (run == best) {
+                sink.put("model.safetensors", SAFETENSORS, model);
+            }
+            if (several) {
+                sink.put("model-" + run.label() + ".safetensors", SAFETENSORS, model);
             }
         }
         sink.put("model.json", "application/json", Json.bytes(description(job, best)));
@@ -74,16 +78,8 @@ final class QsnnArtifacts {
     }
 
     private static Map<String, Object> description(QsnnJob job, AllocationRun run) {
-        QsnnModelSettings model = job.spec().model();
-        Map<String, Object> neuron = new LinkedHashMap<>();
-        neuron.put("kind", "lif");
-        neuron.put("tau", model.tau());
-        neuron.put("threshold", model.threshold());
-        neuron.put("reset", model.reset());
-        neuron.put("decayInput", model.decayInput());
-        neuron.put("detachReset", model.detachReset());
-        neuron.put("surrogate", model.surrogate());
-        neuron.put("surrogateAlpha", model.surrogateAlpha());
+        Map<String, Object> neuron = JobSettings.describeLif(
+                job.spec().model().withTimesteps(run.allocation().timesteps()));
         neuron.put("spikeBits", run.allocation().spikeBits());
         neuron.put("spikeLevels", "level = clip(floor(H / threshold), 0, 2^S - 1); output = level * threshold");
         List<Map<String, Object>> layers = new ArrayList<>();

@@ -80,10 +80,10 @@ public final class QsnnPipeline implements Pipeline<QsnnSpec> {
             // static images load once; event streams are framed again whenever T changes
             if (data == null || (data.events() && data.train().frames() != allocation.timesteps())) {
                 data = JobSettings.dataset(datasetsRoot, spec.dataset(), allocation.timesteps(), config.batchSize());
+                // dense training: BatchNorm learns its scale, so a layer can raise its spike levels (D8)
+                architecture = JobSettings.architecture(spec.model().architecture(), data)
+                        .withAffineNorm();
             }
-            // dense training: BatchNorm learns its scale, so a layer can raise its spike levels (D8)
-            architecture =
-                    JobSettings.architecture(spec.model().architecture(), data).withAffineNorm();
             runs.add(train(context, architecture, data, config, lif, allocation, i, allocations.size()));
             context.checkCancelled();
         }

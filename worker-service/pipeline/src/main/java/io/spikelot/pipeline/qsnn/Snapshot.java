@@ -3,13 +3,13 @@ package io.spikelot.pipeline.qsnn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import io.spikelot.pipeline.PipelineContext;
 import io.spikelot.pipeline.artifact.TensorBytes;
 import io.spikelot.pipeline.model.SpikingNetwork;
 import io.spikelot.pipeline.quant.QuantizedLayer;
 import io.spikelot.pipeline.quant.QuantizedLayers;
 import io.spikelot.pipeline.quant.WeightQuantizer;
+import io.spikelot.pipeline.tensor.Scopes;
 import io.spikelot.pipeline.train.EpochReport;
 import io.spikelot.pipeline.train.RunProgress;
 import io.spikelot.pipeline.train.StepReport;
@@ -58,33 +58,27 @@ final class Snapshot implements TrainingListener {
         layers.forEach((name, layer) -> {
             NDArray latent = layer.weight().getArray();
             try (NDManager scope = latent.getManager().newSubManager()) {
-                NDArray local = scope.zeros(new Shape(), latent.getDataType(), latent.getDevice())
-                        .add(latent);
+                NDArray local = Scopes.local(scope, latent);
                 int bits = layer.weightBits();
                 if (bits >= WeightQuantizer.FULL_PRECISION_BITS) {
                     newWeights.put(name, TensorBytes.floats(local));
                 } else {
-                    NDArray codes = WeightQuantizer.codes(local, bits);
+                    WeightQuantizer.Encoding encoding = WeightQuantizer.encode(local, bits);
                     newWeights.put(
                             name,
                             TensorBytes.integers(
-                                    codes.toType(DataType.FLOAT32, false).toFloatArray(),
+                                    encoding.codes()
+                                            .toType(DataType.FLOAT32, false)
+                                            .toFloatArray(),
                                     Math.max(1, WeightQuantizer.levelsPerSide(bits)),
-                                    codes.getShape().getShape()));
-                    newScales.put(name + "_scale", TensorBytes.floats(WeightQuantizer.scale(local, bits)));
+                                    local.getShape().getShape()));
+                    newScales.put(name + "_scale", TensorBytes.floats(encoding.scale()));
                 }
             }
         });
-        Map<String, TensorBytes> newOthers = new LinkedHashMap<>();
-        network.parameterIndex().parameters().forEach((name, parameter) -> {
-            if (!layers.containsKey(name)) {
-                newOthers.put(name, TensorBytes.floats(parameter.getArray()));
-            }
-        });
-        network.parameterIndex().buffers().forEach((name, p) -> newOthers.put(name, TensorBytes.floats(p.getArray())));
         weights = newWeights;
         scales = newScales;
-        others = newOthers;
+        others = network.parameterIndex().copy(layers::containsKey);
     }
 
     Map<String, TensorBytes> weights() {

@@ -11,6 +11,7 @@ import ai.djl.util.PairList;
 import io.spikelot.model.arch.Conv2dLayer;
 import io.spikelot.model.arch.LinearLayer;
 import io.spikelot.pipeline.model.WeightGeometry;
+import io.spikelot.pipeline.tensor.Scopes;
 
 /**
  * A conv or linear layer whose forward pass uses the W-bit quantized copy of a trainable full-precision latent
@@ -60,11 +61,7 @@ public final class QuantizedLayer extends AbstractBlock {
             ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
         NDArray latent = store.getValue(weight, x.getDevice(), training);
-        // an op on the parameter itself would land in the model's manager and stay there until the model closes:
-        // the first op's result goes to the batch's manager, and every later intermediate follows it
-        NDArray local = x.getManager()
-                .zeros(new Shape(), latent.getDataType(), x.getDevice())
-                .add(latent);
+        NDArray local = Scopes.local(x.getManager(), latent);
         NDArray b = bias == null ? null : store.getValue(bias, x.getDevice(), training);
         return geometry.apply(x, WeightQuantizer.quantize(local, weightBits), b);
     }

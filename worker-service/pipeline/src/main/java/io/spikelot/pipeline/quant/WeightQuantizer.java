@@ -1,7 +1,6 @@
 package io.spikelot.pipeline.quant;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.DataType;
 import io.spikelot.pipeline.tensor.Scalars;
 
 /**
@@ -28,57 +27,49 @@ public final class WeightQuantizer {
 
     private WeightQuantizer() {}
 
+    /**
+     * The integer codes of a weight and their per-layer scale, {@code codes·scale} being the quantized weight.
+     *
+     * @param codes ±1 for W = 1, in [−n, n] for 2 ≤ W ≤ 15; float32, no gradient
+     * @param scale a 0-d tensor: mean|w| for W = 1, Δ for 2 ≤ W ≤ 15; no gradient
+     */
+    public record Encoding(NDArray codes, NDArray scale) {}
+
     /** The quantized weight with its straight-through gradient; the latent weight itself when W = 16. */
     public static NDArray quantize(NDArray w, int bits) {
         requireBits(bits);
         if (bits >= FULL_PRECISION_BITS) {
             return w;
         }
+        Encoding encoding = encode(w, bits);
+        NDArray values = encoding.codes().mul(encoding.scale());
         if (bits == 1) {
-            NDArray values = binary(w.stopGradient());
             return w.add(values.sub(w).stopGradient());
         }
-        NDArray step = step(w.stopGradient(), bits);
-        NDArray limit = Scalars.mul(step, levelsPerSide(bits));
+        NDArray limit = Scalars.mul(encoding.scale(), levelsPerSide(bits));
         NDArray clipped = w.minimum(limit).maximum(limit.neg());
-        NDArray values = clipped.stopGradient().div(step).round().mul(step);
         return clipped.add(values.sub(clipped).stopGradient());
     }
 
-    /**
-     * The integer codes of {@code w} (no gradient): ±1 for W = 1, in [−n, n] for 2 ≤ W ≤ 15; {@code codes·scale} is
-     * the quantized weight. Float32 tensor in {@code w}'s manager.
-     */
-    public static NDArray codes(NDArray w, int bits) {
-        requireIntegerBits(bits);
+    /** The codes and scale of {@code w} (no gradient), in {@code w}'s manager; W from 1 to 15. */
+    public static Encoding encode(NDArray w, int bits) {
+        if (bits < 1 || bits >= FULL_PRECISION_BITS) {
+            throw new IllegalArgumentException("Integer codes exist for 1 to 15 weight bits, got " + bits);
+        }
         NDArray latent = w.stopGradient();
         if (bits == 1) {
-            return latent.gte(0f)
-                    .toType(DataType.FLOAT32, false)
-                    .mul(Scalars.scalarLike(latent, 2))
-                    .sub(1f);
+            NDArray sign = latent.gte(0f).toType(latent.getDataType(), false);
+            return new Encoding(sign.add(sign).sub(1f), latent.abs().mean());
         }
         NDArray step = step(latent, bits);
         NDArray limit = Scalars.mul(step, levelsPerSide(bits));
-        return latent.minimum(limit).maximum(limit.neg()).div(step).round();
-    }
-
-    /** The per-layer scale of the codes: mean|w| for W = 1, Δ for 2 ≤ W ≤ 15; a 0-d tensor without gradient. */
-    public static NDArray scale(NDArray w, int bits) {
-        requireIntegerBits(bits);
-        NDArray latent = w.stopGradient();
-        return bits == 1 ? latent.abs().mean() : step(latent, bits);
+        NDArray codes = latent.minimum(limit).maximum(limit.neg()).div(step).round();
+        return new Encoding(codes, step);
     }
 
     /** n = 2^(W−1) − 1. */
     public static int levelsPerSide(int bits) {
         return (1 << (bits - 1)) - 1;
-    }
-
-    private static NDArray binary(NDArray latent) {
-        NDArray sign = latent.gte(0f).toType(latent.getDataType(), false);
-        sign = sign.add(sign).sub(1f);
-        return sign.mul(latent.abs().mean());
     }
 
     private static NDArray step(NDArray latent, int bits) {
@@ -93,12 +84,6 @@ public final class WeightQuantizer {
     private static void requireBits(int bits) {
         if (bits < 1 || bits > FULL_PRECISION_BITS) {
             throw new IllegalArgumentException("Weight bits must lie in [1, 16], got " + bits);
-        }
-    }
-
-    private static void requireIntegerBits(int bits) {
-        if (bits < 1 || bits >= FULL_PRECISION_BITS) {
-            throw new IllegalArgumentException("Integer codes exist for 1 to 15 weight bits, got " + bits);
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.spikelot.pipeline.slt;
 
 import io.spikelot.model.arch.Architecture;
+import io.spikelot.model.arch.LinearLayer;
+import io.spikelot.model.arch.WeightLayer;
 import io.spikelot.model.cost.CostBasis;
 import io.spikelot.model.cost.CostEstimator;
 import io.spikelot.model.cost.CostReport;
@@ -10,6 +12,8 @@ import io.spikelot.model.cost.OperationKind;
 import io.spikelot.pipeline.model.InputFiringRates;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * ANN and SNN energy per image (§7) with the measured firing rates, mapped to the layers that read them by
@@ -38,13 +42,14 @@ final class EnergyReporter {
         CostReport report = CostEstimator.estimate(architecture, timesteps, FiringRates.measured(rates, 1.0), 16, 1);
         double annPj = 0;
         double snnPj = 0;
+        Set<String> tokenWise = tokenWiseLinears(architecture);
         double annPatchPj = 0;
         double snnPatchPj = 0;
         for (LayerCost layer : report.layers()) {
             double density = keptByWeight.getOrDefault(layer.name() + ".weight", 1.0);
             annPj += layer.annEnergyPj() * density;
             snnPj += layer.snnEnergyPj() * density;
-            double patches = patchScale(layer, patchFraction);
+            double patches = patchScale(layer, tokenWise, patchFraction);
             annPatchPj += layer.annEnergyPj() * patches;
             snnPatchPj += layer.snnEnergyPj() * patches;
         }
@@ -64,7 +69,7 @@ final class EnergyReporter {
             energy.put("snnMjPatchScaled", snnPatchPj / 1e9);
             energy.put(
                     "patchScaling",
-                    "MultiSp: the *PatchScaled figures scale the transformer blocks' linear MACs by K/N = "
+                    "MultiSp: the *PatchScaled figures scale the token-wise linear MACs by K/N = "
                             + patchFraction + " and the attention MACs by (K/N)²; the patch embedding and the head"
                             + " are unchanged");
         }
@@ -74,12 +79,19 @@ final class EnergyReporter {
         return energy;
     }
 
-    /** K/N for the token-wise linears of the transformer blocks, (K/N)² for attention, 1 elsewhere. */
-    private static double patchScale(LayerCost layer, double patchFraction) {
+    /** K/N for the linears applied to every token ({@code [N, D]} input), (K/N)² for attention, 1 elsewhere. */
+    private static double patchScale(LayerCost layer, Set<String> tokenWise, double patchFraction) {
         if (layer.kind() == OperationKind.ATTENTION) {
             return patchFraction * patchFraction;
         }
-        return layer.kind() == OperationKind.LINEAR && layer.name().startsWith("block") ? patchFraction : 1.0;
+        return tokenWise.contains(layer.name()) ? patchFraction : 1.0;
+    }
+
+    private static Set<String> tokenWiseLinears(Architecture architecture) {
+        return architecture.weightLayers().stream()
+                .filter(l -> l instanceof LinearLayer linear && linear.input().rank() == 2)
+                .map(WeightLayer::name)
+                .collect(Collectors.toSet());
     }
 
     private static Map<String, Object> basis(CostBasis basis) {

@@ -3,6 +3,7 @@ package io.spikelot.pipeline.slt;
 import io.spikelot.model.arch.InputShape;
 import io.spikelot.model.spec.ModelSettings;
 import io.spikelot.pipeline.artifact.TensorBytes;
+import io.spikelot.pipeline.spec.JobSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,18 +40,7 @@ final class ModelDescription {
     }
 
     private static Map<String, Object> neuron(ModelSettings m, boolean spiking) {
-        Map<String, Object> neuron = new LinkedHashMap<>();
-        neuron.put("kind", spiking ? "lif" : "relu");
-        if (spiking) {
-            neuron.put("tau", m.tau());
-            neuron.put("threshold", m.threshold());
-            neuron.put("reset", m.reset());
-            neuron.put("decayInput", m.decayInput());
-            neuron.put("detachReset", m.detachReset());
-            neuron.put("surrogate", m.surrogate());
-            neuron.put("surrogateAlpha", m.surrogateAlpha());
-        }
-        return neuron;
+        return spiking ? JobSettings.describeLif(m) : Map.of("kind", "relu");
     }
 
     private static List<Map<String, Object>> parameters(RatioRun run, Map<String, TensorBytes> weights) {

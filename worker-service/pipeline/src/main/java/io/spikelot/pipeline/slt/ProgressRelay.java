@@ -7,7 +7,6 @@ import io.spikelot.pipeline.train.EpochReport;
 import io.spikelot.pipeline.train.RunProgress;
 import io.spikelot.pipeline.train.StepReport;
 import io.spikelot.pipeline.train.TrainingListener;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -48,14 +47,7 @@ final class ProgressRelay implements TrainingListener {
 
     @Override
     public void onEpoch(EpochReport report) {
-        Map<String, TensorBytes> copy = new LinkedHashMap<>();
-        network.parameterIndex().parameters().forEach((name, parameter) -> {
-            if (!ticketWeights.contains(name) && !name.endsWith(".scores")) {
-                copy.put(name, TensorBytes.floats(parameter.getArray()));
-            }
-        });
-        network.parameterIndex().buffers().forEach((name, p) -> copy.put(name, TensorBytes.floats(p.getArray())));
-        others = copy;
+        others = network.parameterIndex().copy(name -> ticketWeights.contains(name) || name.endsWith(".scores"));
         progress.epoch(report, Map.of());
     }
 

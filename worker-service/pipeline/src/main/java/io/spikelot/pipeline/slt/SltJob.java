@@ -1,6 +1,7 @@
 package io.spikelot.pipeline.slt;
 
 import io.spikelot.model.arch.Architecture;
+import io.spikelot.model.arch.SelfAttentionLayer;
 import io.spikelot.model.spec.SltSpec;
 import io.spikelot.pipeline.model.InputKind;
 import io.spikelot.pipeline.model.PatchSelection;
@@ -42,7 +43,11 @@ record SltJob(
 
     /** N, the tokens per sample of a Spikformer; 0 for other architectures. */
     int patches() {
-        return Patches.tokens(architecture);
+        return architecture.allLayers().stream()
+                .filter(SelfAttentionLayer.class::isInstance)
+                .mapToInt(l -> ((SelfAttentionLayer) l).tokens())
+                .findFirst()
+                .orElse(0);
     }
 
     /** K = ⌈(1 − q)·N⌉ with q = patchPruneRatio; N without patch pruning. */

@@ -113,9 +113,7 @@ public final class SltPipeline implements Pipeline<SltSpec> {
                     SltSpecs.kind(spec.search().method()),
                     new PruneRatio(ratio),
                     SltSpecs.init(spec.search().weightInit()),
-                    SltSpecs.spikformer(spec.model().architecture())
-                            ? TicketLayerFactory.convPepOnly()
-                            : TicketLayerFactory.allLayers(),
+                    TicketLayerFactory.searchedLayers(architecture),
                     "global".equals(spec.search().scope()));
             SpikingNetwork network = NetworkBuilder.build(
                     architecture, input, neurons, layers, spec.search().patchPruneRatio());

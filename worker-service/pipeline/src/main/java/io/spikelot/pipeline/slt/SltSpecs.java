@@ -31,7 +31,7 @@ final class SltSpecs {
             throw PipelineException.invalidSpec(
                     "search.patchPruneRatio must lie in [0, 1), got " + search.patchPruneRatio());
         }
-        if (search.patchPruneRatio() > 0 && !spikformer(architecture)) {
+        if (search.patchPruneRatio() > 0 && !architecture.startsWith("spikformer")) {
             throw PipelineException.invalidSpec("search.patchPruneRatio > 0 (MultiSp) needs a spikformer architecture");
         }
         if (search.fineTuneEpochs() < 0) {
@@ -45,11 +45,6 @@ final class SltSpecs {
         JobSettings.requireDevice(spec.resources());
         kind(search.method());
         init(search.weightInit());
-    }
-
-    /** Spikformers are searched in their patch embedding only (PEPSp, MultiSp); other networks everywhere. */
-    static boolean spikformer(String architecture) {
-        return architecture.startsWith("spikformer");
     }
 
     static TicketKind kind(String method) {

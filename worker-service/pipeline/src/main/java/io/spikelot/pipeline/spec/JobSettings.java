@@ -20,6 +20,8 @@ import io.spikelot.pipeline.neuron.SigmoidSurrogate;
 import io.spikelot.pipeline.train.OptimizerKind;
 import io.spikelot.pipeline.train.TrainingConfig;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Engine settings from the spec objects every job type shares. */
 public final class JobSettings {
@@ -45,6 +47,20 @@ public final class JobSettings {
         } catch (IllegalArgumentException e) {
             throw PipelineException.invalidSpec("Invalid model settings: " + e.getMessage());
         }
+    }
+
+    /** The LIF settings of {@code model} for {@code model.json}: kind, τ, threshold, reset and surrogate. */
+    public static Map<String, Object> describeLif(ModelSettings model) {
+        Map<String, Object> neuron = new LinkedHashMap<>();
+        neuron.put("kind", "lif");
+        neuron.put("tau", model.tau());
+        neuron.put("threshold", model.threshold());
+        neuron.put("reset", model.reset());
+        neuron.put("decayInput", model.decayInput());
+        neuron.put("detachReset", model.detachReset());
+        neuron.put("surrogate", model.surrogate());
+        neuron.put("surrogateAlpha", model.surrogateAlpha());
+        return neuron;
     }
 
     /** Optimizer, schedule, epochs, batch size and seed. */

@@ -11,6 +11,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
 import io.spikelot.pipeline.model.WeightGeometry;
+import io.spikelot.pipeline.tensor.Scopes;
 
 /**
  * A conv or linear layer whose weight W is frozen and random and whose learned object is one score per weight
@@ -86,8 +87,7 @@ public abstract class TicketLayer extends AbstractBlock {
     protected NDArray effectiveWeight(ParameterStore store, NDManager scope, Device device, boolean training) {
         NDArray w = store.getValue(weight, device, training);
         if (fixedMask != null) {
-            // W ⊙ M with the mask fixed; the first op lands in the batch's scope, and the rest follows it
-            return scope.zeros(new Shape(), w.getDataType(), device).add(w).mul(fixedMask);
+            return Scopes.local(scope, w).mul(fixedMask);
         }
         NDArray s = store.getValue(scores, device, training);
         NDArray absScores = s.abs();
@@ -117,14 +117,9 @@ public abstract class TicketLayer extends AbstractBlock {
     /** The current 0/1 mask of the scores (no gradient), in {@code manager}. */
     public NDArray mask(NDManager manager) {
         if (fixedMask != null) {
-            return manager.zeros(new Shape(), fixedMask.getDataType()).add(fixedMask);
+            return Scopes.local(manager, fixedMask);
         }
         return global == null ? TopKMask.layer(absScores(manager), ratio) : global.maskNow(this, manager);
-    }
-
-    /** Whether {@link #startFineTuning()} has run. */
-    public boolean fineTuning() {
-        return fixedMask != null;
     }
 
     /**
@@ -155,10 +150,7 @@ public abstract class TicketLayer extends AbstractBlock {
      */
     public NDArray finalWeight(NDManager manager) {
         if (fixedMask != null) {
-            return manager.zeros(new Shape(), fixedMask.getDataType())
-                    .add(weight.getArray())
-                    .mul(fixedMask)
-                    .stopGradient();
+            return Scopes.local(manager, weight.getArray()).mul(fixedMask).stopGradient();
         }
         NDArray absScores = absScores(manager);
         NDArray mask = global == null ? TopKMask.layer(absScores, ratio) : global.maskNow(this, manager);

@@ -1,6 +1,7 @@
 package io.spikelot.pipeline.ticket;
 
 import ai.djl.nn.Block;
+import io.spikelot.model.arch.Architecture;
 import io.spikelot.model.arch.Conv2dLayer;
 import io.spikelot.model.arch.LinearLayer;
 import io.spikelot.model.arch.WeightLayer;
@@ -41,6 +42,15 @@ public final class TicketLayerFactory implements WeightLayerFactory {
         this.init = init;
         this.searched = searched;
         this.global = globalScope ? new GlobalScope(ratio) : null;
+    }
+
+    /**
+     * What a search covers in {@code architecture}: the ConvPEP convs when it has a Spikformer patch embedding
+     * (PEPSp, MultiSp), else every prunable layer.
+     */
+    public static Predicate<WeightLayer> searchedLayers(Architecture architecture) {
+        Predicate<WeightLayer> convPep = convPepOnly();
+        return architecture.weightLayers().stream().anyMatch(convPep) ? convPep : allLayers();
     }
 
     /** Every prunable layer, as edge-popup and biprop do. */

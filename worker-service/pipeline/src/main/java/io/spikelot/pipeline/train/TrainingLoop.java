@@ -31,9 +31,8 @@ public final class TrainingLoop {
     private TrainingLoop() {}
 
     /**
-     * One stretch of training with its own optimizer and schedule. {@code before} runs first, on the initialized
-     * network (e.g. to freeze some parameters and unfreeze others); the first phase's {@code before} runs before
-     * initialization and should do nothing.
+     * One stretch of training with its own optimizer and schedule. {@code before} runs first, on the network as the
+     * previous phase left it (e.g. to freeze some parameters and unfreeze others); the first phase's is not run.
      */
     public record Phase(TrainingConfig config, Runnable before) {
 

@@ -39,8 +39,8 @@ class WeightQuantizerTest {
 
         // mean|w| = 0.4; sign(0) = +1
         assertThat(q).containsExactly(new float[] {0.4f, -0.4f, 0.4f, -0.4f}, within(1e-6f));
-        assertThat(WeightQuantizer.codes(w, 1).toFloatArray()).containsExactly(1f, -1f, 1f, -1f);
-        assertThat(WeightQuantizer.scale(w, 1).getFloat()).isCloseTo(0.4f, within(1e-6f));
+        assertThat(WeightQuantizer.encode(w, 1).codes().toFloatArray()).containsExactly(1f, -1f, 1f, -1f);
+        assertThat(WeightQuantizer.encode(w, 1).scale().getFloat()).isCloseTo(0.4f, within(1e-6f));
     }
 
     @Test
@@ -50,8 +50,8 @@ class WeightQuantizerTest {
         float[] q = WeightQuantizer.quantize(w, 4).toFloatArray();
 
         assertThat(q).containsExactly(new float[] {0.7f, -0.3f, 0f, -0.2f}, within(1e-6f));
-        assertThat(WeightQuantizer.codes(w, 4).toFloatArray()).containsExactly(7f, -3f, 0f, -2f);
-        assertThat(WeightQuantizer.scale(w, 4).getFloat()).isCloseTo(0.1f, within(1e-7f));
+        assertThat(WeightQuantizer.encode(w, 4).codes().toFloatArray()).containsExactly(7f, -3f, 0f, -2f);
+        assertThat(WeightQuantizer.encode(w, 4).scale().getFloat()).isCloseTo(0.1f, within(1e-7f));
     }
 
     @Test
@@ -60,7 +60,7 @@ class WeightQuantizerTest {
         NDArray w = manager.create(new float[] {2f, 0.2f, -0.3f, 0.1f});
         float[] q = WeightQuantizer.quantize(w, 2).toFloatArray();
 
-        assertThat(WeightQuantizer.scale(w, 2).getFloat()).isCloseTo(1.3f, within(1e-6f));
+        assertThat(WeightQuantizer.encode(w, 2).scale().getFloat()).isCloseTo(1.3f, within(1e-6f));
         assertThat(q).containsExactly(new float[] {1.3f, 0f, 0f, 0f}, within(1e-6f));
     }
 
@@ -69,8 +69,8 @@ class WeightQuantizerTest {
     void aLayerHoldsAtMostTwoToTheWValuesAndCodesTimesScaleIsTheWeight(int bits) {
         NDArray w = manager.randomNormal(0f, 0.1f, new Shape(64, 32, 3, 3), ai.djl.ndarray.types.DataType.FLOAT32);
         float[] q = WeightQuantizer.quantize(w, bits).toFloatArray();
-        float[] codes = WeightQuantizer.codes(w, bits).toFloatArray();
-        float scale = WeightQuantizer.scale(w, bits).getFloat();
+        float[] codes = WeightQuantizer.encode(w, bits).codes().toFloatArray();
+        float scale = WeightQuantizer.encode(w, bits).scale().getFloat();
 
         Set<Float> distinct = new HashSet<>();
         for (int i = 0; i < q.length; i++) {
