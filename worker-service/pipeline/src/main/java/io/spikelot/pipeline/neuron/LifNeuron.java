@@ -106,7 +106,7 @@ public final class LifNeuron extends AbstractBlock implements SpikingLayer {
     }
 
     private NDArray charge(NDArray v, NDArray current) {
-        NDArray h = Scalars.mul(current, config.inputGain());
+        NDArray h = config.inputGain() == 1 ? current : Scalars.mul(current, config.inputGain());
         double startPotential = config.initialPotential();
         if (v != null) {
             h = h.add(Scalars.mul(v, config.decay()));

@@ -65,14 +65,25 @@ public final class TopKMask {
         if (kept <= 0) {
             return flat.zerosLike().toType(DataType.FLOAT32, false);
         }
-        // the kept-th largest value; everything above it is kept, ties at it are filled in index order
-        NDArray threshold = flat.sort(0).get(n - kept);
+        // the kept-th largest value (a selection, not a sort: O(n) instead of O(n log n) on every forward pass);
+        // everything above it is kept, ties at it are filled in index order
+        NDArray threshold = kthLargest(flat, kept);
         NDArray above = flat.gt(threshold);
         long missing = kept - above.toType(DataType.INT64, false).sum().getLong();
         NDArray atThreshold = flat.eq(threshold);
         NDArray tieRank = atThreshold.toType(DataType.INT64, false).cumSum(0);
         NDArray tiesKept = atThreshold.logicalAnd(tieRank.lte(missing));
         return above.logicalOr(tiesKept).toType(DataType.FLOAT32, false);
+    }
+
+    /** The {@code k}-th largest entry (1-based) of a flat vector, as a 0-d array; selects the smaller side. */
+    private static NDArray kthLargest(NDArray flat, long k) {
+        long n = flat.size();
+        if (k <= n - k + 1) {
+            return flat.topK(Math.toIntExact(k), 0, true, false).get(0).min();
+        }
+        // the k-th largest is the (n − k + 1)-th smallest
+        return flat.topK(Math.toIntExact(n - k + 1), 0, false, false).get(0).max();
     }
 
     /** Number of kept entries in a 0/1 mask. */

@@ -111,4 +111,66 @@ class LifNeuronTest {
         assertThat((double) grad[0]).isCloseTo(expectedX0, within(1e-6));
         assertThat((double) grad[1]).isCloseTo(expectedX1, within(1e-6));
     }
+
+    @Test
+    void detachedResetMatchesAPlainBackpropagationThroughTime() {
+        for (ResetMode reset : ResetMode.values()) {
+            for (boolean decayInput : new boolean[] {true, false}) {
+                assertMatchesReference(new LifConfig(2.0, 1.0, reset, 0.0, decayInput, true, new SigmoidSurrogate(4)));
+            }
+        }
+        assertMatchesReference(new LifConfig(1.5, 0.7, ResetMode.HARD, -0.2, true, true, new AtanSurrogate(2)));
+    }
+
+    /** Spikes and dL/dX of L = Σ w·S over T = 5 steps and 64 neurons, against a scalar loop in double precision. */
+    private void assertMatchesReference(LifConfig cfg) {
+        int steps = 5;
+        int neurons = 64;
+        java.util.Random random = new java.util.Random(7);
+        float[] input = new float[steps * neurons];
+        float[] weights = new float[steps * neurons];
+        for (int i = 0; i < input.length; i++) {
+            input[i] = (float) (random.nextGaussian() * 1.5 + 0.6);
+            weights[i] = (float) random.nextGaussian();
+        }
+        NDArray x = manager.create(input, new Shape(steps, neurons));
+        x.setRequiresGradient(true);
+        float[] spikes;
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            NDArray s = new LifNeuron(cfg, steps).simulate(x, false).spikes();
+            spikes = s.toFloatArray();
+            collector.backward(
+                    s.mul(manager.create(weights, new Shape(steps, neurons))).sum());
+        }
+        float[] grad = x.getGradient().toFloatArray();
+        double lambda = cfg.decay();
+        double gamma = cfg.inputGain();
+        for (int n = 0; n < neurons; n++) {
+            double[] h = new double[steps];
+            boolean[] fired = new boolean[steps];
+            double v = cfg.initialPotential();
+            for (int t = 0; t < steps; t++) {
+                h[t] = lambda * v + gamma * input[t * neurons + n] + cfg.restingDrive();
+                fired[t] = h[t] >= cfg.vThreshold();
+                assertThat(spikes[t * neurons + n])
+                        .as("%s t=%d n=%d", cfg, t, n)
+                        .isEqualTo(fired[t] ? 1f : 0f);
+                if (cfg.reset() == ResetMode.SOFT) {
+                    v = fired[t] ? h[t] - cfg.vThreshold() : h[t];
+                } else {
+                    v = fired[t] ? cfg.vReset() : h[t];
+                }
+            }
+            double fromLater = 0; // dL/dV_t, carried back from H_{t+1}
+            for (int t = steps - 1; t >= 0; t--) {
+                double throughReset = cfg.reset() == ResetMode.SOFT || !fired[t] ? 1 : 0;
+                double dh = weights[t * neurons + n] * cfg.surrogate().derivative(h[t] - cfg.vThreshold())
+                        + fromLater * throughReset;
+                assertThat((double) grad[t * neurons + n])
+                        .as("%s dL/dX t=%d n=%d", cfg, t, n)
+                        .isCloseTo(dh * gamma, within(1e-5));
+                fromLater = dh * lambda;
+            }
+        }
+    }
 }

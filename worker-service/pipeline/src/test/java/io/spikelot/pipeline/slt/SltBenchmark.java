@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * fraction, SNN energy per image and wall time. Run on request (see the README); not a test.
  *
  * <p>Knobs: {@code -Dbench.archs=convnet-s,vgg9 -Dbench.ratios=0.3,0.5,0.7 -Dbench.train=60000 -Dbench.test=10000
- * -Dbench.epochs=3 -Dbench.batch=64 -Dbench.timesteps=4}.
+ * -Dbench.epochs=3 -Dbench.batch=64 -Dbench.timesteps=4 -Dbench.tickets=LT,SLT,MPLT,MPSLT}.
  */
 @Tag("benchmark")
 class SltBenchmark {
@@ -35,14 +35,16 @@ class SltBenchmark {
         int epochs = Integer.getInteger("bench.epochs", 3);
         int batch = Integer.getInteger("bench.batch", 64);
         int timesteps = Integer.getInteger("bench.timesteps", 4);
+        String[] tickets =
+                System.getProperty("bench.tickets", "LT,SLT,MPLT,MPSLT").split(",");
         System.out.printf(
                 "BENCH-SLT fashion-mnist train=%d test=%d epochs=%d batch=%d T=%d adam lr=0.01 cosine seed=42%n",
                 train, test, epochs, batch, timesteps);
         System.out.println("BENCH-SLT | arch | ticket | p | kept | test accuracy | SNN energy mJ/image | wall s |");
         SltPipeline pipeline = new SltPipeline(Path.of("/usr/share/datasets"));
         for (String arch : archs) {
-            for (String ticket : new String[] {"LT", "SLT", "MPLT", "MPSLT"}) {
-                for (String ratio : ratios) {
+            for (String ratio : ratios) {
+                for (String ticket : tickets) {
                     SltSpec spec = spec(arch, ticket, Double.parseDouble(ratio), train, test, epochs, batch, timesteps);
                     Map<String, Object> result = pipeline.run(spec, new RecordingContext(scratch));
                     @SuppressWarnings("unchecked")

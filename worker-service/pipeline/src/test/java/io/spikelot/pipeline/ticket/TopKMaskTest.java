@@ -67,6 +67,32 @@ class TopKMaskTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(doubles = {0.05, 0.3, 0.5, 0.51, 0.9})
+    void selectionMatchesASortedReferenceWithManyTies(double pruned) {
+        // values on a coarse grid, so the threshold almost always falls inside a run of ties
+        java.util.Random random = new java.util.Random(11);
+        float[] values = new float[5001];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextInt(40) / 8f;
+        }
+        PruneRatio ratio = new PruneRatio(pruned);
+        long kept = ratio.keptCount(values.length);
+        Integer[] order = new Integer[values.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        // descending by value, ties to the lower index: the mask's contract
+        java.util.Arrays.sort(order, (x, y) -> values[x] != values[y] ? Float.compare(values[y], values[x]) : x - y);
+        float[] expected = new float[values.length];
+        for (int i = 0; i < kept; i++) {
+            expected[order[i]] = 1;
+        }
+        try (NDManager m = NDManager.newBaseManager()) {
+            assertThat(TopKMask.layer(m.create(values), ratio).toFloatArray()).containsExactly(expected);
+        }
+    }
+
     @Test
     void globalMaskRanksAcrossLayers() {
         try (NDManager m = NDManager.newBaseManager()) {
