@@ -10,6 +10,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,7 +127,7 @@ class LifNeuronTest {
     private void assertMatchesReference(LifConfig cfg) {
         int steps = 5;
         int neurons = 64;
-        java.util.Random random = new java.util.Random(7);
+        Random random = new Random(7);
         float[] input = new float[steps * neurons];
         float[] weights = new float[steps * neurons];
         for (int i = 0; i < input.length; i++) {

@@ -7,7 +7,9 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -71,7 +73,7 @@ class TopKMaskTest {
     @ValueSource(doubles = {0.05, 0.3, 0.5, 0.51, 0.9})
     void selectionMatchesASortedReferenceWithManyTies(double pruned) {
         // values on a coarse grid, so the threshold almost always falls inside a run of ties
-        java.util.Random random = new java.util.Random(11);
+        Random random = new Random(11);
         float[] values = new float[5001];
         for (int i = 0; i < values.length; i++) {
             values[i] = random.nextInt(40) / 8f;
@@ -83,7 +85,7 @@ class TopKMaskTest {
             order[i] = i;
         }
         // descending by value, ties to the lower index: the mask's contract
-        java.util.Arrays.sort(order, (x, y) -> values[x] != values[y] ? Float.compare(values[y], values[x]) : x - y);
+        Arrays.sort(order, (x, y) -> values[x] != values[y] ? Float.compare(values[y], values[x]) : x - y);
         float[] expected = new float[values.length];
         for (int i = 0; i < kept; i++) {
             expected[order[i]] = 1;
