@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * fraction, SNN energy per image and wall time. Run on request (see the README); not a test.
  *
  * <p>Knobs: {@code -Dbench.archs=convnet-s,vgg9 -Dbench.ratios=0.3,0.5,0.7 -Dbench.train=60000 -Dbench.test=10000
- * -Dbench.epochs=3 -Dbench.batch=64 -Dbench.timesteps=4 -Dbench.tickets=LT,SLT,MPLT,MPSLT}.
+ * -Dbench.epochs=3 -Dbench.batch=64 -Dbench.timesteps=4 -Dbench.tickets=LT,SLT,MPLT,MPSLT -Dbench.optimizer=adam
+ * -Dbench.lr=0.01}.
  */
 @Tag("benchmark")
 class SltBenchmark {
@@ -37,15 +38,19 @@ class SltBenchmark {
         int timesteps = Integer.getInteger("bench.timesteps", 4);
         String[] tickets =
                 System.getProperty("bench.tickets", "LT,SLT,MPLT,MPSLT").split(",");
+        String optimizer = System.getProperty("bench.optimizer", "adam");
+        double learningRate = Double.parseDouble(System.getProperty("bench.lr", "0.01"));
+        TrainingSettings training =
+                new TrainingSettings(epochs, batch, optimizer, learningRate, 0.9, 0.0, "cosine", 42);
         System.out.printf(
-                "BENCH-SLT fashion-mnist train=%d test=%d epochs=%d batch=%d T=%d adam lr=0.01 cosine seed=42%n",
-                train, test, epochs, batch, timesteps);
+                "BENCH-SLT fashion-mnist train=%d test=%d epochs=%d batch=%d T=%d %s lr=%s cosine seed=42%n",
+                train, test, epochs, batch, timesteps, optimizer, learningRate);
         System.out.println("BENCH-SLT | arch | ticket | p | kept | test accuracy | SNN energy mJ/image | wall s |");
         SltPipeline pipeline = new SltPipeline(Path.of("/usr/share/datasets"));
         for (String arch : archs) {
             for (String ratio : ratios) {
                 for (String ticket : tickets) {
-                    SltSpec spec = spec(arch, ticket, Double.parseDouble(ratio), train, test, epochs, batch, timesteps);
+                    SltSpec spec = spec(arch, ticket, Double.parseDouble(ratio), train, test, training, timesteps);
                     Map<String, Object> result = pipeline.run(spec, new RecordingContext(scratch));
                     @SuppressWarnings("unchecked")
                     Map<String, Object> energy = (Map<String, Object>) result.get("energy");
@@ -66,7 +71,7 @@ class SltBenchmark {
     }
 
     private static SltSpec spec(
-            String arch, String ticket, double ratio, int train, int test, int epochs, int batch, int timesteps) {
+            String arch, String ticket, double ratio, int train, int test, TrainingSettings training, int timesteps) {
         boolean spiking = ticket.endsWith("SLT");
         String method = ticket.startsWith("MP") ? "biprop" : "edge-popup";
         return new SltSpec(
@@ -84,7 +89,7 @@ class SltBenchmark {
                         "sigmoid",
                         4.0),
                 new DatasetSettings("fashion-mnist", train, test, ".", "number", null, 7),
-                new TrainingSettings(epochs, batch, "adam", 0.01, 0.9, 0.0, "cosine", 42),
+                training,
                 new ResourceSettings("auto"),
                 new SearchSettings(method, ratio, "layer", "signed-constant", 0.0, null, false, 0));
     }
