@@ -106,7 +106,7 @@ public class JobSpecValidator {
     }
 
     private static void checkSlt(ObjectNode spec, String architecture, List<FieldError> errors) {
-        if (spec.at("/search/patchPruneRatio").asDouble() > 0 && !architecture.startsWith("spikformer")) {
+        if (spec.at("/search/patchPruneRatio").asDouble() > 0 && !ArchitectureCatalog.hasPatchTokens(architecture)) {
             errors.add(new FieldError(
                     "search.patchPruneRatio",
                     "patch pruning (MultiSp) needs a spikformer architecture; \"" + architecture

@@ -28,6 +28,15 @@ public final class ArchitectureCatalog {
     }
 
     /**
+     * Whether the named architecture cuts its input into patch tokens (the Spikformer family), so that patch pruning
+     * (MultiSp) applies to it; {@code false} for names not in the catalog.
+     */
+    public static boolean hasPatchTokens(String name) {
+        ArchitectureDefinition definition = DEFINITIONS.get(name);
+        return definition != null && definition.patchTokens();
+    }
+
+    /**
      * Resolves an architecture for an input.
      *
      * @throws UnknownArchitectureException for a name not in the catalog

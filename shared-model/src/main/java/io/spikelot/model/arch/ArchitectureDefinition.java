@@ -7,6 +7,11 @@ interface ArchitectureDefinition {
 
     String summary();
 
+    /** Whether the network cuts its input into patch tokens (a ConvPEP stem), which MultiSp can prune. */
+    default boolean patchTokens() {
+        return false;
+    }
+
     /** Appends the layers from the input to the logits {@code [classes]}. */
     void build(LayerStack stack, int classes);
 }

@@ -23,6 +23,11 @@ final class Spikformer implements ArchitectureDefinition {
     }
 
     @Override
+    public boolean patchTokens() {
+        return true;
+    }
+
+    @Override
     public String summary() {
         return "Spikformer-" + config.depth() + "-" + config.dim() + ", " + config.heads() + " heads, "
                 + config.stem().name().toLowerCase(java.util.Locale.ROOT) + " SPS stem";

@@ -64,6 +64,19 @@ class ArchitectureCatalogTest {
                 .isEqualTo(2);
     }
 
+    @Test
+    void saysWhichArchitecturesHavePatchTokensByTheirLayersNotTheirNames() {
+        for (String name : ArchitectureCatalog.names()) {
+            InputShape input = eventArchitectures().contains(name) ? EVENT_FRAMES : CIFAR;
+            boolean tokens = ArchitectureCatalog.resolve(name, input, 10).layers().stream()
+                    .anyMatch(TokensLayer.class::isInstance);
+            assertThat(ArchitectureCatalog.hasPatchTokens(name)).as(name).isEqualTo(tokens);
+        }
+        assertThat(ArchitectureCatalog.hasPatchTokens("spikformer-unknown")).isFalse();
+        assertThat(ArchitectureCatalog.hasPatchTokens("vgg9")).isFalse();
+        assertThat(ArchitectureCatalog.hasPatchTokens("spikformer-tiny")).isTrue();
+    }
+
     static List<String> eventArchitectures() {
         return List.of("spikformer-dvs", "spikformer-tiny-dvs", "spikformer-small-dvs");
     }

@@ -1,5 +1,6 @@
 package io.spikelot.pipeline.slt;
 
+import io.spikelot.model.arch.ArchitectureCatalog;
 import io.spikelot.model.spec.ModelSettings;
 import io.spikelot.model.spec.SearchSettings;
 import io.spikelot.model.spec.SltSpec;
@@ -31,7 +32,7 @@ final class SltSpecs {
             throw PipelineException.invalidSpec(
                     "search.patchPruneRatio must lie in [0, 1), got " + search.patchPruneRatio());
         }
-        if (search.patchPruneRatio() > 0 && !architecture.startsWith("spikformer")) {
+        if (search.patchPruneRatio() > 0 && !ArchitectureCatalog.hasPatchTokens(architecture)) {
             throw PipelineException.invalidSpec("search.patchPruneRatio > 0 (MultiSp) needs a spikformer architecture");
         }
         if (search.fineTuneEpochs() < 0) {

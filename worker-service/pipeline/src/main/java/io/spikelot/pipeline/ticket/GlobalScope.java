@@ -11,7 +11,7 @@ import java.util.List;
  *
  * <p>Within a forward pass the first layer, in network order, ranks everyone's current scores and the others
  * reuse its masks, which live in that batch's manager: every layer of a pass sees one consistent ranking, at the
- * cost of one concatenation and sort of all scores per pass.
+ * cost of one concatenation and one k-th-value selection over all scores per pass.
  */
 public final class GlobalScope {
 
