@@ -41,7 +41,8 @@ class DockerfileTest {
         for (String path : List.of("worker-service/Dockerfile", "worker-service/Dockerfile.gpu")) {
             Map<String, String> env = env(path);
             assertThat(env).as(path).containsEntry("LD_PRELOAD", JEMALLOC);
-            assertThat(env).containsEntry("MALLOC_CONF", "oversize_threshold:0,dirty_decay_ms:-1,muzzy_decay_ms:-1");
+            assertThat(env)
+                    .containsEntry("MALLOC_CONF", "oversize_threshold:0,dirty_decay_ms:10000,muzzy_decay_ms:10000");
             assertThat(env).containsEntry("DJL_OFFLINE", "true");
             assertThat(env.get("JAVA_TOOL_OPTIONS")).contains("-Dai.djl.offline=true");
             assertThat(String.join("\n", lastStage(instructions(path)))).contains("libjemalloc2");

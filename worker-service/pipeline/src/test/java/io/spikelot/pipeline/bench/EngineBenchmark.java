@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>
  * LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2 \
- * MALLOC_CONF=oversize_threshold:0,dirty_decay_ms:-1,muzzy_decay_ms:-1 \
+ * MALLOC_CONF=oversize_threshold:0,dirty_decay_ms:10000,muzzy_decay_ms:10000 \
  * ./mvnw -o -q -pl worker-service/pipeline test -Dgroups=benchmark -Dbenchmark.excludedGroups=none \
  *   -Dtest=EngineBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
  *   -Dbench.archs=convnet-s -Dbench.steps=20 -Dbench.accuracyEpochs=3
