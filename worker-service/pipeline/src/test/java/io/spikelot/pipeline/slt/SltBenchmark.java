@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Knobs: {@code -Dbench.archs=convnet-s,vgg9 -Dbench.ratios=0.3,0.5,0.7 -Dbench.train=60000 -Dbench.test=10000
  * -Dbench.epochs=3 -Dbench.batch=64 -Dbench.timesteps=4 -Dbench.tickets=LT,SLT,MPLT,MPSLT -Dbench.optimizer=adam
- * -Dbench.lr=0.01}.
+ * -Dbench.lr=0.01 -Dbench.scope=layer}.
  */
 @Tag("benchmark")
 class SltBenchmark {
@@ -40,17 +40,19 @@ class SltBenchmark {
                 System.getProperty("bench.tickets", "LT,SLT,MPLT,MPSLT").split(",");
         String optimizer = System.getProperty("bench.optimizer", "adam");
         double learningRate = Double.parseDouble(System.getProperty("bench.lr", "0.01"));
+        String scope = System.getProperty("bench.scope", "layer");
         TrainingSettings training =
                 new TrainingSettings(epochs, batch, optimizer, learningRate, 0.9, 0.0, "cosine", 42);
         System.out.printf(
-                "BENCH-SLT fashion-mnist train=%d test=%d epochs=%d batch=%d T=%d %s lr=%s cosine seed=42%n",
-                train, test, epochs, batch, timesteps, optimizer, learningRate);
+                "BENCH-SLT fashion-mnist train=%d test=%d epochs=%d batch=%d T=%d %s lr=%s cosine seed=42 scope=%s%n",
+                train, test, epochs, batch, timesteps, optimizer, learningRate, scope);
         System.out.println("BENCH-SLT | arch | ticket | p | kept | test accuracy | SNN energy mJ/image | wall s |");
         SltPipeline pipeline = new SltPipeline(Path.of("/usr/share/datasets"));
         for (String arch : archs) {
             for (String ratio : ratios) {
                 for (String ticket : tickets) {
-                    SltSpec spec = spec(arch, ticket, Double.parseDouble(ratio), train, test, training, timesteps);
+                    SltSpec spec =
+                            spec(arch, ticket, Double.parseDouble(ratio), scope, train, test, training, timesteps);
                     Map<String, Object> result = pipeline.run(spec, new RecordingContext(scratch));
                     @SuppressWarnings("unchecked")
                     Map<String, Object> energy = (Map<String, Object>) result.get("energy");
@@ -71,7 +73,14 @@ class SltBenchmark {
     }
 
     private static SltSpec spec(
-            String arch, String ticket, double ratio, int train, int test, TrainingSettings training, int timesteps) {
+            String arch,
+            String ticket,
+            double ratio,
+            String scope,
+            int train,
+            int test,
+            TrainingSettings training,
+            int timesteps) {
         boolean spiking = ticket.endsWith("SLT");
         String method = ticket.startsWith("MP") ? "biprop" : "edge-popup";
         return new SltSpec(
@@ -91,6 +100,6 @@ class SltBenchmark {
                 new DatasetSettings("fashion-mnist", train, test, ".", "number", null, 7),
                 training,
                 new ResourceSettings("auto"),
-                new SearchSettings(method, ratio, "layer", "signed-constant", 0.0, null, false, 0));
+                new SearchSettings(method, ratio, scope, "signed-constant", 0.0, null, false, 0));
     }
 }
