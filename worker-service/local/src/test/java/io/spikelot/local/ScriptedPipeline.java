@@ -14,7 +14,7 @@ import org.springframework.core.Ordered;
  * uploads two artifacts and returns a result. A job named {@code diverge...} fails as a diverged run would; one
  * named {@code instant...} returns at once (for dispatch-latency measurements).
  */
-class ScriptedPipeline implements Pipeline<ScriptedPipeline.Spec>, Ordered {
+class ScriptedPipeline implements Pipeline<ScriptedPipeline.Spec, Map<String, Object>>, Ordered {
 
     /** Runs {@code slt} jobs in place of the real pipeline, whose training these tests do not need. */
     @Override

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,6 +34,7 @@ public class JobRunner {
     }
 
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+    private static final TypeReference<Map<String, Object>> RESULT_TYPE = new TypeReference<>() {};
 
     private final Pipelines pipelines;
     private final Cancellations cancellations;
@@ -70,7 +72,7 @@ public class JobRunner {
         }
         delivery.ack();
         log.info("Job {} attempt {} ({}) started", dispatch.jobId(), dispatch.attempt(), dispatch.type());
-        Pipeline<?> pipeline = pipelines.forType(dispatch.type()).orElse(null);
+        Pipeline<?, ?> pipeline = pipelines.forType(dispatch.type()).orElse(null);
         if (pipeline == null) {
             reporter.failed(JobError.nonRetryable(
                     JobError.UNKNOWN_TYPE,
@@ -104,7 +106,7 @@ public class JobRunner {
         }
     }
 
-    private <S> Map<String, Object> runPipeline(Pipeline<S> pipeline, JobDispatch dispatch, RunningJob job)
+    private <S> Map<String, Object> runPipeline(Pipeline<S, ?> pipeline, JobDispatch dispatch, RunningJob job)
             throws Exception {
         S spec;
         try {
@@ -114,8 +116,9 @@ public class JobRunner {
                     "The spec does not fit the " + pipeline.type() + " pipeline: " + e.getMessage());
         }
         job.checkCancelled();
-        Map<String, Object> result = pipeline.run(spec, job);
+        Object result = pipeline.run(spec, job);
         job.checkCancelled();
-        return result == null ? Map.of() : result;
+        // the result record travels as the JSON object this mapper makes of it
+        return result == null ? Map.of() : json.convertValue(result, RESULT_TYPE);
     }
 }

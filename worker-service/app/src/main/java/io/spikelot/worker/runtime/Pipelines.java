@@ -19,12 +19,12 @@ public class Pipelines {
 
     private static final Logger log = LoggerFactory.getLogger(Pipelines.class);
 
-    private final Map<String, Pipeline<?>> byType = new LinkedHashMap<>();
+    private final Map<String, Pipeline<?, ?>> byType = new LinkedHashMap<>();
 
     /** @param pipelines every pipeline bean, in Spring's order of precedence */
-    Pipelines(List<Pipeline<?>> pipelines) {
-        for (Pipeline<?> pipeline : pipelines) {
-            Pipeline<?> kept = byType.putIfAbsent(pipeline.type(), pipeline);
+    Pipelines(List<Pipeline<?, ?>> pipelines) {
+        for (Pipeline<?, ?> pipeline : pipelines) {
+            Pipeline<?, ?> kept = byType.putIfAbsent(pipeline.type(), pipeline);
             if (kept != null) {
                 log.warn(
                         "Pipeline {} for '{}' is shadowed by {}",
@@ -35,7 +35,7 @@ public class Pipelines {
         }
     }
 
-    public Optional<Pipeline<?>> forType(String type) {
+    public Optional<Pipeline<?, ?>> forType(String type) {
         return Optional.ofNullable(byType.get(type));
     }
 

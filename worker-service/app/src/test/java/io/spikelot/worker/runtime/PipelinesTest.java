@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class PipelinesTest {
 
-    private record Named(String type, String label) implements Pipeline<Object> {
+    private record Named(String type, String label) implements Pipeline<Object, Map<String, Object>> {
         @Override
         public Class<Object> specType() {
             return Object.class;

@@ -1,5 +1,7 @@
 package io.spikelot.pipeline.artifact;
 
+import io.spikelot.pipeline.tensor.HostTensor;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -7,6 +9,8 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -16,6 +20,10 @@ import java.util.TreeMap;
  * bytes back to back. The header maps each name to {@code dtype}, {@code shape} and {@code data_offsets}
  * ({@code [begin, end)} relative to the data start); names are sorted and the data follows that order, so a file
  * is a pure function of its content. String metadata goes under {@code __metadata__}.
+ *
+ * <p>Dtypes by host tensor: {@code F32} for floats, {@code BOOL} (one byte, 0 or 1) for masks, {@code I8} and
+ * {@code I16} for integer codes. Hand-written rather than DJL's {@code NDList.encode}, which writes no metadata,
+ * refuses {@code I16}, orders the header by hash and needs live engine arrays.
  */
 public final class SafetensorsWriter {
 
@@ -24,74 +32,90 @@ public final class SafetensorsWriter {
     private SafetensorsWriter() {}
 
     /** Writes {@code tensors} and {@code metadata} to {@code file}, replacing it. */
-    public static void write(Path file, Map<String, TensorBytes> tensors, Map<String, String> metadata)
+    public static void write(Path file, Map<String, ? extends HostTensor> tensors, Map<String, String> metadata)
             throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
             write(out, tensors, metadata);
         }
     }
 
+    /** The whole file as bytes. */
+    public static byte[] bytes(Map<String, ? extends HostTensor> tensors, Map<String, String> metadata)
+            throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        write(out, tensors, metadata);
+        return out.toByteArray();
+    }
+
     /** Writes the whole file to {@code out} (not closed). */
-    public static void write(OutputStream out, Map<String, TensorBytes> tensors, Map<String, String> metadata)
+    public static void write(OutputStream out, Map<String, ? extends HostTensor> tensors, Map<String, String> metadata)
             throws IOException {
         if (tensors.containsKey(METADATA)) {
             throw new IllegalArgumentException("A tensor may not be named " + METADATA);
         }
-        Map<String, TensorBytes> sorted = new TreeMap<>(tensors);
-        byte[] header = header(sorted, new TreeMap<>(metadata));
+        Map<String, HostTensor> sorted = new TreeMap<>(tensors);
+        Map<String, byte[]> data = new LinkedHashMap<>();
+        sorted.forEach((name, tensor) -> data.put(name, littleEndian(tensor)));
+        byte[] header = header(sorted, data, new TreeMap<>(metadata));
         out.write(ByteBuffer.allocate(8)
                 .order(ByteOrder.LITTLE_ENDIAN)
                 .putLong(header.length)
                 .array());
         out.write(header);
-        for (TensorBytes tensor : sorted.values()) {
-            out.write(tensor.data());
+        for (byte[] bytes : data.values()) {
+            out.write(bytes);
         }
     }
 
-    private static byte[] header(Map<String, TensorBytes> sorted, Map<String, String> metadata) {
-        StringBuilder json = new StringBuilder("{");
+    private record Entry(String dtype, long[] shape, List<Long> data_offsets) {}
+
+    private static byte[] header(
+            Map<String, HostTensor> sorted, Map<String, byte[]> data, Map<String, String> metadata) {
+        Map<String, Object> header = new LinkedHashMap<>();
         if (!metadata.isEmpty()) {
-            json.append(quote(METADATA)).append(":{");
-            String separator = "";
-            for (Map.Entry<String, String> e : metadata.entrySet()) {
-                json.append(separator).append(quote(e.getKey())).append(':').append(quote(e.getValue()));
-                separator = ",";
-            }
-            json.append('}');
+            header.put(METADATA, metadata);
         }
         long offset = 0;
-        for (Map.Entry<String, TensorBytes> e : sorted.entrySet()) {
-            TensorBytes t = e.getValue();
-            json.append(json.length() > 1 ? "," : "").append(quote(e.getKey()));
-            json.append(":{\"dtype\":").append(quote(t.dtype())).append(",\"shape\":[");
-            for (int i = 0; i < t.shape().length; i++) {
-                json.append(i > 0 ? "," : "").append(t.shape()[i]);
-            }
-            json.append("],\"data_offsets\":[").append(offset).append(',');
-            offset += t.data().length;
-            json.append(offset).append("]}");
+        for (Map.Entry<String, HostTensor> e : sorted.entrySet()) {
+            long end = offset + data.get(e.getKey()).length;
+            header.put(e.getKey(), new Entry(dtype(e.getValue()), e.getValue().shape(), List.of(offset, end)));
+            offset = end;
         }
-        json.append('}');
+        String json = JsonDocuments.compact(header);
         // the 8-byte length prefix is aligned already, so the header itself is padded to a multiple of 8
-        int length = json.toString().getBytes(StandardCharsets.UTF_8).length;
-        json.append(" ".repeat((8 - length % 8) % 8));
-        return json.toString().getBytes(StandardCharsets.UTF_8);
+        int length = json.getBytes(StandardCharsets.UTF_8).length;
+        return (json + " ".repeat((8 - length % 8) % 8)).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** A JSON string literal; control characters, quotes and backslashes escaped. */
-    static String quote(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-            }
+    /** The safetensors dtype of a host tensor. */
+    public static String dtype(HostTensor tensor) {
+        if (tensor instanceof HostTensor.Floats) {
+            return "F32";
+        } else if (tensor instanceof HostTensor.Booleans) {
+            return "BOOL";
+        } else if (tensor instanceof HostTensor.Bytes) {
+            return "I8";
         }
-        return out.append('"').toString();
+        return "I16";
+    }
+
+    private static byte[] littleEndian(HostTensor tensor) {
+        if (tensor instanceof HostTensor.Floats f) {
+            ByteBuffer buffer = ByteBuffer.allocate(f.size() * 4).order(ByteOrder.LITTLE_ENDIAN);
+            buffer.asFloatBuffer().put(f.values());
+            return buffer.array();
+        } else if (tensor instanceof HostTensor.Booleans b) {
+            byte[] bytes = new byte[b.size()];
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = (byte) (b.values()[i] ? 1 : 0);
+            }
+            return bytes;
+        } else if (tensor instanceof HostTensor.Bytes b) {
+            return b.values().clone();
+        }
+        HostTensor.Shorts s = (HostTensor.Shorts) tensor;
+        ByteBuffer buffer = ByteBuffer.allocate(s.size() * 2).order(ByteOrder.LITTLE_ENDIAN);
+        buffer.asShortBuffer().put(s.values());
+        return buffer.array();
     }
 }

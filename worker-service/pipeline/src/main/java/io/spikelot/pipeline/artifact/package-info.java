@@ -1,5 +1,7 @@
 /**
- * Artifact file writers for job results (masks, effective weights). Plain Java plus DJL arrays as input; no Spring,
- * no dependency on the model or ticket packages, so every pipeline writes its files the same way.
+ * Artifact file writers for job results: safetensors from host tensors, and the pipeline's one JSON configuration
+ * for {@code result.json}, {@code model.json} and the safetensors header. Depends on the {@code tensor} package,
+ * Jackson and the shared model; never on the model or ticket packages, so every pipeline writes its files the same
+ * way.
  */
 package io.spikelot.pipeline.artifact;

@@ -3,7 +3,7 @@ package io.spikelot.pipeline.model;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
-import io.spikelot.pipeline.artifact.TensorBytes;
+import io.spikelot.pipeline.tensor.HostTensor;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -64,16 +64,16 @@ public final class ParameterIndex {
 
     /**
      * The learned tensors whose names {@code skip} rejects not, then every running statistic, copied to the heap as
-     * F32 by name; the network must be initialized.
+     * floats by name; the network must be initialized.
      */
-    public Map<String, TensorBytes> copy(Predicate<String> skip) {
-        Map<String, TensorBytes> copy = new LinkedHashMap<>();
+    public Map<String, HostTensor> copy(Predicate<String> skip) {
+        Map<String, HostTensor> copy = new LinkedHashMap<>();
         parameters.forEach((name, parameter) -> {
             if (!skip.test(name)) {
-                copy.put(name, TensorBytes.floats(parameter.getArray()));
+                copy.put(name, HostTensor.floats(parameter.getArray()));
             }
         });
-        buffers.forEach((name, buffer) -> copy.put(name, TensorBytes.floats(buffer.getArray())));
+        buffers.forEach((name, buffer) -> copy.put(name, HostTensor.floats(buffer.getArray())));
         return copy;
     }
 

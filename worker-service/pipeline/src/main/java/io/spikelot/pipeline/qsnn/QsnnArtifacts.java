@@ -1,17 +1,20 @@
 package io.spikelot.pipeline.qsnn;
 
+import io.spikelot.model.cost.EffortReport;
+import io.spikelot.model.result.QsnnModelDescription;
+import io.spikelot.model.result.QsnnResult;
 import io.spikelot.pipeline.ArtifactSink;
+import io.spikelot.pipeline.artifact.JsonDocuments;
 import io.spikelot.pipeline.artifact.SafetensorsWriter;
-import io.spikelot.pipeline.artifact.TensorBytes;
 import io.spikelot.pipeline.report.CsvTable;
-import io.spikelot.pipeline.report.Json;
 import io.spikelot.pipeline.report.SvgPlot;
 import io.spikelot.pipeline.spec.JobSettings;
+import io.spikelot.pipeline.tensor.HostTensor;
 import io.spikelot.pipeline.train.EpochReport;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,7 +38,7 @@ final class QsnnArtifacts {
 
     private QsnnArtifacts() {}
 
-    static void write(QsnnJob job, Map<String, Object> result, ArtifactSink sink) throws IOException {
+    static void write(QsnnJob job, QsnnResult result, ArtifactSink sink) throws IOException {
         AllocationRun best = job.best();
         boolean several = job.runs().size() > 1;
         for (AllocationRun run : job.runs()) {
@@ -47,16 +50,16 @@ final class QsnnArtifacts {
                 sink.put("model-" + run.label() + ".safetensors", SAFETENSORS, model);
             }
         }
-        sink.put("model.json", "application/json", Json.bytes(description(job, best)));
-        sink.put("result.json", "application/json", Json.bytes(result));
+        sink.put("model.json", "application/json", JsonDocuments.bytes(description(job, best)));
+        sink.put("result.json", "application/json", JsonDocuments.bytes(result));
         sink.put("history.csv", "text/csv", history(job));
         sink.put("accuracy-vs-sace.svg", "image/svg+xml", plot(job));
         sink.put("table.md", "text/markdown", table(job));
     }
 
     /** Codes, scales and the other tensors of one allocation. */
-    static Map<String, TensorBytes> tensors(AllocationRun run) {
-        Map<String, TensorBytes> all = new LinkedHashMap<>(run.others());
+    static Map<String, HostTensor> tensors(AllocationRun run) {
+        Map<String, HostTensor> all = new LinkedHashMap<>(run.others());
         all.putAll(run.weights());
         all.putAll(run.scales());
         return all;
@@ -72,64 +75,54 @@ final class QsnnArtifacts {
         meta.put("accuracy", Double.toString(run.accuracy()));
         meta.put("seed", Long.toString(job.spec().training().seed()));
         meta.put("dequantize", "weight = codes * weight_scale; W = 16 weights are stored as F32 without a scale");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        SafetensorsWriter.write(out, tensors(run), meta);
-        return out.toByteArray();
+        return SafetensorsWriter.bytes(tensors(run), meta);
     }
 
-    private static Map<String, Object> description(QsnnJob job, AllocationRun run) {
-        Map<String, Object> neuron = JobSettings.describeLif(
-                job.spec().model().withTimesteps(run.allocation().timesteps()));
-        neuron.put("spikeBits", run.allocation().spikeBits());
-        neuron.put("spikeLevels", "level = clip(floor(H / threshold), 0, 2^S - 1); output = level * threshold");
-        List<Map<String, Object>> layers = new ArrayList<>();
+    private static QsnnModelDescription description(QsnnJob job, AllocationRun run) {
+        List<QsnnModelDescription.QuantizedWeight> layers = new ArrayList<>();
         run.weights().forEach((name, weight) -> {
-            Map<String, Object> layer = new LinkedHashMap<>();
-            layer.put("name", name);
-            layer.put("dtype", weight.dtype());
-            layer.put("shape", weight.shape());
-            TensorBytes scale = run.scales().get(name + "_scale");
-            layer.put("scale", scale == null ? null : floatOf(scale));
-            layer.put("distinctValues", distinct(weight));
-            layers.add(layer);
+            HostTensor.Floats scale = run.scales().get(name + "_scale");
+            layers.add(new QsnnModelDescription.QuantizedWeight(
+                    name,
+                    SafetensorsWriter.dtype(weight),
+                    weight.shape(),
+                    scale == null ? null : (double) scale.scalar(),
+                    distinct(weight)));
         });
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("format", "spikelot-qsnn");
-        out.put("architecture", job.architecture().name());
-        out.put("input", job.architecture().input().toString());
-        out.put("classes", job.architecture().classes());
-        out.put("allocation", run.label());
-        out.put("weightBits", run.allocation().weightBits());
-        out.put("spikeBits", run.allocation().spikeBits());
-        out.put("timesteps", run.allocation().timesteps());
-        out.put("accuracy", run.accuracy());
-        out.put("neuron", neuron);
-        out.put("quantizedWeights", layers);
-        out.put(
-                "weightQuantizer",
-                "W=1: sign(w)*mean|w| (codes ±1, scale mean|w|); 2<=W<=15: n=2^(W-1)-1,"
-                        + " scale=min(max|w|/n, 2*mean|w|/sqrt(n)), codes=clip(round(w/scale),-n,n); W=16: F32");
-        out.put("tensors", "weight = codes * weight_scale; biases, BatchNorm and running statistics are F32");
-        return out;
-    }
-
-    private static double floatOf(TensorBytes scalar) {
-        return java.nio.ByteBuffer.wrap(scalar.data())
-                .order(java.nio.ByteOrder.LITTLE_ENDIAN)
-                .getFloat();
+        return new QsnnModelDescription(
+                QsnnModelDescription.FORMAT,
+                job.architecture().name(),
+                job.architecture().input().toString(),
+                job.architecture().classes(),
+                run.label(),
+                run.allocation().weightBits(),
+                run.allocation().spikeBits(),
+                run.allocation().timesteps(),
+                run.accuracy(),
+                JobSettings.describeLif(job.spec()
+                                .model()
+                                .withTimesteps(run.allocation().timesteps()))
+                        .withSpikeBits(run.allocation().spikeBits()),
+                layers,
+                QsnnModelDescription.WEIGHT_QUANTIZER,
+                QsnnModelDescription.TENSORS);
     }
 
     /** How many distinct values a weight tensor holds (codes or floats). */
-    static int distinct(TensorBytes weight) {
-        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(weight.data()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        Set<Float> values = new java.util.HashSet<>();
-        while (buffer.hasRemaining()) {
-            values.add(
-                    switch (weight.dtype()) {
-                        case "I8" -> (float) buffer.get();
-                        case "I16" -> (float) buffer.getShort();
-                        default -> buffer.getFloat();
-                    });
+    static int distinct(HostTensor weight) {
+        Set<Float> values = new HashSet<>();
+        if (weight instanceof HostTensor.Bytes codes) {
+            for (byte code : codes.values()) {
+                values.add((float) code);
+            }
+        } else if (weight instanceof HostTensor.Shorts codes) {
+            for (short code : codes.values()) {
+                values.add((float) code);
+            }
+        } else if (weight instanceof HostTensor.Floats floats) {
+            for (float value : floats.values()) {
+                values.add(value);
+            }
         }
         return values.size();
     }
@@ -202,7 +195,7 @@ final class QsnnArtifacts {
                 + " | Mean firing rate | Acc (%) | Frontier |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (AllocationRun run : job.runs()) {
-            var effort = run.cost().effort();
+            EffortReport effort = run.cost().effort();
             md.append(String.format(
                     Locale.ROOT,
                     "| %s | %d/%d/%d | %d | %.4f | %.4f | %.4f | %.4f | %.3f | %.2f | %s |%n",

@@ -4,9 +4,12 @@ import io.spikelot.model.arch.Architecture;
 import io.spikelot.model.cost.CostEstimator;
 import io.spikelot.model.cost.CostReport;
 import io.spikelot.model.cost.FiringRates;
+import io.spikelot.model.job.JobType;
+import io.spikelot.model.result.QsnnResult;
 import io.spikelot.model.spec.QsnnSpec;
 import io.spikelot.model.spec.QuantizationSettings.Allocation;
-import io.spikelot.pipeline.Pipeline;
+import io.spikelot.pipeline.ArtifactSink;
+import io.spikelot.pipeline.JobPipeline;
 import io.spikelot.pipeline.PipelineContext;
 import io.spikelot.pipeline.PipelineException;
 import io.spikelot.pipeline.data.Dataset;
@@ -19,9 +22,12 @@ import io.spikelot.pipeline.neuron.NeuronKind;
 import io.spikelot.pipeline.neuron.NeuronSettings;
 import io.spikelot.pipeline.quant.QuantizedLayerFactory;
 import io.spikelot.pipeline.spec.JobSettings;
+import io.spikelot.pipeline.train.ParameterCopy;
+import io.spikelot.pipeline.train.RunProgress;
 import io.spikelot.pipeline.train.TrainingConfig;
 import io.spikelot.pipeline.train.TrainingLoop;
 import io.spikelot.pipeline.train.TrainingResult;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,31 +41,17 @@ import java.util.Map;
  * rates. Every allocation costs S-ACE = MACs·T·W·S and NS-ACE = Σ fr·MACs·T·W·S (§6).
  *
  * <p>Refused as {@code INVALID_SPEC}: {@code device: gpu} on a CPU worker, and a training split smaller than one
- * batch. Artifacts are described in {@link QsnnArtifacts}, the result map in {@link QsnnResults}.
+ * batch. Artifacts are described in {@link QsnnArtifacts}, the result in {@link QsnnResults}.
  */
-public final class QsnnPipeline implements Pipeline<QsnnSpec> {
-
-    private final Path datasetsRoot;
+public final class QsnnPipeline extends JobPipeline<QsnnSpec, QsnnJob, QsnnResult> {
 
     /** @param datasetsRoot where dataset folders live ({@code <root>/<path>/<name>/...}) */
     public QsnnPipeline(Path datasetsRoot) {
-        this.datasetsRoot = datasetsRoot;
+        super(JobType.QSNN, QsnnSpec.class, datasetsRoot);
     }
 
     @Override
-    public String type() {
-        return "qsnn";
-    }
-
-    @Override
-    public Class<QsnnSpec> specType() {
-        return QsnnSpec.class;
-    }
-
-    @Override
-    public Map<String, Object> run(QsnnSpec spec, PipelineContext context) throws Exception {
-        long start = System.nanoTime();
-        context.checkCancelled();
+    protected QsnnJob train(QsnnSpec spec, PipelineContext context, long startNanos) {
         if (spec.model() == null || spec.dataset() == null || spec.training() == null || spec.quantization() == null) {
             throw PipelineException.invalidSpec("A qsnn spec needs model, dataset, training and quantization");
         }
@@ -84,16 +76,23 @@ public final class QsnnPipeline implements Pipeline<QsnnSpec> {
                 architecture = JobSettings.architecture(spec.model().architecture(), data)
                         .withAffineNorm();
             }
-            runs.add(train(context, architecture, data, config, lif, allocation, i, allocations.size()));
+            runs.add(trainAllocation(context, architecture, data, config, lif, allocation, i, allocations.size()));
             context.checkCancelled();
         }
-        QsnnJob job = new QsnnJob(spec, architecture, runs, (System.nanoTime() - start) / 1e9);
-        Map<String, Object> result = QsnnResults.of(job);
-        QsnnArtifacts.write(job, result, context.artifacts());
-        return result;
+        return new QsnnJob(spec, architecture, runs, secondsSince(startNanos));
     }
 
-    private static AllocationRun train(
+    @Override
+    protected QsnnResult summarise(QsnnJob job) {
+        return QsnnResults.of(job);
+    }
+
+    @Override
+    protected void writeArtifacts(QsnnJob job, QsnnResult result, ArtifactSink sink) throws IOException {
+        QsnnArtifacts.write(job, result, sink);
+    }
+
+    private static AllocationRun trainAllocation(
             PipelineContext context,
             Architecture architecture,
             Dataset data,
@@ -108,13 +107,18 @@ public final class QsnnPipeline implements Pipeline<QsnnSpec> {
         InputKind input = data.events() ? InputKind.EVENTS : InputKind.STATIC;
         SpikingNetwork network =
                 NetworkBuilder.build(architecture, input, neurons, new QuantizedLayerFactory(allocation.weightBits()));
-        Snapshot snapshot = new Snapshot(context, network, index, count, config.epochs(), allocation.label());
-        TrainingResult training = TrainingLoop.train(network, data, config, snapshot, context::checkCancelled);
-        if (!Double.isFinite(training.finalLoss())
-                || !Double.isFinite(training.test().accuracy())) {
-            throw PipelineException.diverged("Training " + allocation.label() + " ended with loss "
-                    + training.finalLoss() + " and accuracy " + training.test().accuracy());
-        }
+        RunProgress progress = new RunProgress(
+                context,
+                index,
+                count,
+                config.epochs(),
+                allocation.label(),
+                report -> Map.of("meanLevels", report.test().meanLevels()));
+        QuantizedCopy quantized = new QuantizedCopy(network);
+        ParameterCopy others = new ParameterCopy(quantized::covers);
+        TrainingResult training = TrainingLoop.train(
+                network, data, config, progress.andThen(quantized).andThen(others), context::checkCancelled);
+        training.requireFinite("Training " + allocation.label());
         Map<String, Double> rates =
                 InputFiringRates.of(architecture, training.test().firingRates());
         CostReport cost = CostEstimator.estimate(
@@ -126,10 +130,10 @@ public final class QsnnPipeline implements Pipeline<QsnnSpec> {
         return new AllocationRun(
                 allocation,
                 training,
-                snapshot.weights(),
-                snapshot.scales(),
-                snapshot.others(),
+                quantized.weights(),
+                quantized.scales(),
+                others.tensors(),
                 cost,
-                (System.nanoTime() - start) / 1e9);
+                secondsSince(start));
     }
 }

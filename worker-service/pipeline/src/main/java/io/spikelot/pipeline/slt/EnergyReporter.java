@@ -3,14 +3,13 @@ package io.spikelot.pipeline.slt;
 import io.spikelot.model.arch.Architecture;
 import io.spikelot.model.arch.LinearLayer;
 import io.spikelot.model.arch.WeightLayer;
-import io.spikelot.model.cost.CostBasis;
 import io.spikelot.model.cost.CostEstimator;
 import io.spikelot.model.cost.CostReport;
 import io.spikelot.model.cost.FiringRates;
 import io.spikelot.model.cost.LayerCost;
 import io.spikelot.model.cost.OperationKind;
+import io.spikelot.model.result.EnergySummary;
 import io.spikelot.pipeline.model.InputFiringRates;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -29,10 +28,9 @@ final class EnergyReporter {
      * @param keptByWeight kept fraction per masked weight ({@code conv2.weight}), for the density-scaled figures
      *     of decision D15
      * @param patchFraction K/N, the fraction of patches MultiSp keeps; 1 without patch pruning
-     * @return {@code annMj}, {@code snnMj}, {@code sops}, their density-scaled variants, the rates applied and the
-     *     cost basis
+     * @return the energies, their density-scaled variants, the rates applied and the cost basis
      */
-    static Map<String, Object> energy(
+    static EnergySummary energy(
             Architecture architecture,
             int timesteps,
             Map<String, Double> neuronRates,
@@ -53,30 +51,25 @@ final class EnergyReporter {
             annPatchPj += layer.annEnergyPj() * patches;
             snnPatchPj += layer.snnEnergyPj() * patches;
         }
-        Map<String, Object> energy = new LinkedHashMap<>();
-        energy.put("annMj", report.energy().annEnergyMj());
-        energy.put("snnMj", report.energy().snnEnergyMj());
-        energy.put("snnEncodingMj", report.energy().snnEncodingEnergyMj());
-        energy.put("snnSynapticMj", report.energy().snnSynapticEnergyMj());
-        energy.put("sops", report.energy().sops());
-        energy.put("annMjDensityScaled", annPj / 1e9);
-        energy.put("snnMjDensityScaled", snnPj / 1e9);
-        energy.put(
-                "densityScaling",
-                "D15: the *DensityScaled figures multiply each layer's MACs by its kept fraction; the others are dense");
-        if (patchFraction < 1) {
-            energy.put("annMjPatchScaled", annPatchPj / 1e9);
-            energy.put("snnMjPatchScaled", snnPatchPj / 1e9);
-            energy.put(
-                    "patchScaling",
-                    "MultiSp: the *PatchScaled figures scale the token-wise linear MACs by K/N = "
-                            + patchFraction + " and the attention MACs by (K/N)²; the patch embedding and the head"
-                            + " are unchanged");
-        }
-        energy.put("timesteps", timesteps);
-        energy.put("inputFiringRates", rates);
-        energy.put("basis", basis(report.energy().basis()));
-        return energy;
+        boolean patchScaled = patchFraction < 1;
+        return new EnergySummary(
+                report.energy().annEnergyMj(),
+                report.energy().snnEnergyMj(),
+                report.energy().snnEncodingEnergyMj(),
+                report.energy().snnSynapticEnergyMj(),
+                report.energy().sops(),
+                annPj / 1e9,
+                snnPj / 1e9,
+                "D15: the *DensityScaled figures multiply each layer's MACs by its kept fraction; the others are dense",
+                patchScaled ? annPatchPj / 1e9 : null,
+                patchScaled ? snnPatchPj / 1e9 : null,
+                patchScaled
+                        ? "MultiSp: the *PatchScaled figures scale the token-wise linear MACs by K/N = " + patchFraction
+                                + " and the attention MACs by (K/N)²; the patch embedding and the head are unchanged"
+                        : null,
+                timesteps,
+                rates,
+                report.energy().basis());
     }
 
     /** K/N for the linears applied to every token ({@code [N, D]} input), (K/N)² for attention, 1 elsewhere. */
@@ -92,16 +85,5 @@ final class EnergyReporter {
                 .filter(l -> l instanceof LinearLayer linear && linear.input().rank() == 2)
                 .map(WeightLayer::name)
                 .collect(Collectors.toSet());
-    }
-
-    private static Map<String, Object> basis(CostBasis basis) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("macEnergyPj", basis.macEnergyPj());
-        out.put("acEnergyPj", basis.acEnergyPj());
-        out.put("processNode", basis.processNode());
-        out.put("source", basis.source());
-        out.put("annFormula", basis.annFormula());
-        out.put("snnFormula", basis.snnFormula());
-        return out;
     }
 }

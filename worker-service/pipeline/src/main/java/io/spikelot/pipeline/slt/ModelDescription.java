@@ -1,12 +1,13 @@
 package io.spikelot.pipeline.slt;
 
 import io.spikelot.model.arch.InputShape;
-import io.spikelot.model.spec.ModelSettings;
-import io.spikelot.pipeline.artifact.TensorBytes;
+import io.spikelot.model.result.NeuronDescription;
+import io.spikelot.model.result.SltModelDescription;
+import io.spikelot.pipeline.artifact.SafetensorsWriter;
 import io.spikelot.pipeline.spec.JobSettings;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import io.spikelot.pipeline.tensor.HostTensor;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -19,41 +20,34 @@ final class ModelDescription {
 
     private ModelDescription() {}
 
-    static Map<String, Object> of(SltJob job, RatioRun run, Map<String, TensorBytes> weights) {
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("format", "spikelot-slt-model/1");
-        model.put("architecture", job.architecture().name());
+    static SltModelDescription of(SltJob job, RatioRun run, Map<String, HostTensor> weights) {
         InputShape input = job.architecture().input();
-        model.put("inputShape", List.of(input.channels(), input.height(), input.width()));
-        model.put("inputKind", job.input().name().toLowerCase(java.util.Locale.ROOT));
-        model.put("classes", job.architecture().classes());
-        model.put("neuron", neuron(job.spec().model(), run.spiking()));
-        model.put("timesteps", job.neurons().timesteps());
-        model.put("method", job.method());
-        model.put("weightInit", job.spec().search().weightInit());
-        model.put("pruneRatio", run.ratio());
-        model.put("keptFraction", run.keptFraction());
-        model.put("seed", job.seed());
-        model.put("dataset", job.spec().dataset().name());
-        model.put("parameters", parameters(run, weights));
-        return model;
+        return new SltModelDescription(
+                SltModelDescription.FORMAT,
+                job.architecture().name(),
+                List.of(input.channels(), input.height(), input.width()),
+                job.input().name().toLowerCase(Locale.ROOT),
+                job.architecture().classes(),
+                run.spiking() ? JobSettings.describeLif(job.spec().model()) : NeuronDescription.relu(),
+                job.neurons().timesteps(),
+                job.method(),
+                job.spec().search().weightInit(),
+                run.ratio(),
+                run.keptFraction(),
+                job.seed(),
+                job.spec().dataset().name(),
+                parameters(run, weights));
     }
 
-    private static Map<String, Object> neuron(ModelSettings m, boolean spiking) {
-        return spiking ? JobSettings.describeLif(m) : Map.of("kind", "relu");
-    }
-
-    private static List<Map<String, Object>> parameters(RatioRun run, Map<String, TensorBytes> weights) {
-        List<Map<String, Object>> list = new ArrayList<>();
-        weights.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("name", e.getKey());
-            p.put("dtype", e.getValue().dtype());
-            p.put("shape", e.getValue().shape());
-            p.put("role", role(run, e.getKey()));
-            list.add(p);
-        });
-        return list;
+    private static List<SltModelDescription.Tensor> parameters(RatioRun run, Map<String, HostTensor> weights) {
+        return weights.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> new SltModelDescription.Tensor(
+                        e.getKey(),
+                        SafetensorsWriter.dtype(e.getValue()),
+                        e.getValue().shape(),
+                        role(run, e.getKey())))
+                .toList();
     }
 
     private static String role(RatioRun run, String name) {

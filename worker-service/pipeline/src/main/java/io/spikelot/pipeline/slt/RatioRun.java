@@ -1,7 +1,7 @@
 package io.spikelot.pipeline.slt;
 
-import io.spikelot.pipeline.artifact.TensorBytes;
-import io.spikelot.pipeline.ticket.SltResult;
+import io.spikelot.pipeline.tensor.HostTensor;
+import io.spikelot.pipeline.ticket.Ticket;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -10,11 +10,11 @@ import java.util.Map;
  *
  * @param ratio p, the fraction removed
  * @param spiking whether the network was the SNN (LIF) or the ANN counterpart (ReLU)
- * @param search masks ({@code <layer>.weight → BOOL}, shape of the weight) and effective F32 weights
- * @param others the remaining trained tensors (biases, BatchNorm γ/β) and BatchNorm running statistics, F32, by
- *     catalog name, as of the last epoch
+ * @param search masks ({@code <layer>.weight}, shape of the weight) and effective weights
+ * @param others the remaining trained tensors (biases, BatchNorm γ/β) and BatchNorm running statistics, by catalog
+ *     name, as training left them
  */
-record RatioRun(double ratio, boolean spiking, SltResult search, Map<String, TensorBytes> others) {
+record RatioRun(double ratio, boolean spiking, Ticket search, Map<String, HostTensor> others) {
 
     double accuracy() {
         return search.training().test().accuracy();
@@ -26,7 +26,8 @@ record RatioRun(double ratio, boolean spiking, SltResult search, Map<String, Ten
         search.masks().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> fractions.put(
-                        e.getKey(), kept(e.getValue()) / (double) e.getValue().data().length));
+                        e.getKey(),
+                        e.getValue().countTrue() / (double) e.getValue().size()));
         return fractions;
     }
 
@@ -34,18 +35,10 @@ record RatioRun(double ratio, boolean spiking, SltResult search, Map<String, Ten
     double keptFraction() {
         long kept = 0;
         long total = 0;
-        for (TensorBytes mask : search.masks().values()) {
-            kept += kept(mask);
-            total += mask.data().length;
+        for (HostTensor.Booleans mask : search.masks().values()) {
+            kept += mask.countTrue();
+            total += mask.size();
         }
         return total == 0 ? 1.0 : kept / (double) total;
-    }
-
-    static long kept(TensorBytes mask) {
-        long kept = 0;
-        for (byte b : mask.data()) {
-            kept += b;
-        }
-        return kept;
     }
 }

@@ -1,13 +1,14 @@
 package io.spikelot.pipeline.slt;
 
+import io.spikelot.model.result.SltResult;
 import io.spikelot.pipeline.ArtifactSink;
+import io.spikelot.pipeline.artifact.JsonDocuments;
 import io.spikelot.pipeline.artifact.SafetensorsWriter;
-import io.spikelot.pipeline.artifact.TensorBytes;
-import io.spikelot.pipeline.report.Json;
 import io.spikelot.pipeline.report.SvgPlot;
-import java.io.ByteArrayOutputStream;
+import io.spikelot.pipeline.tensor.HostTensor;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +23,11 @@ final class SltArtifacts {
 
     private static final String SAFETENSORS = "application/octet-stream";
     private static final String SVG = "image/svg+xml";
+    private static final String JSON = "application/json";
 
     private SltArtifacts() {}
 
-    static void write(SltJob job, Map<String, Object> result, ArtifactSink sink) throws IOException {
+    static void write(SltJob job, SltResult result, ArtifactSink sink) throws IOException {
         RatioRun primary = job.primary();
         sink.put("mask.safetensors", SAFETENSORS, masks(job, primary));
         if (job.sweep()) {
@@ -33,10 +35,10 @@ final class SltArtifacts {
                 sink.put("mask-p" + SltSpecs.ratioLabel(run.ratio()) + ".safetensors", SAFETENSORS, masks(job, run));
             }
         }
-        Map<String, TensorBytes> weights = weights(primary);
-        sink.put("model.safetensors", SAFETENSORS, safetensors(weights, metadata(job, primary)));
-        sink.put("model.json", "application/json", Json.bytes(ModelDescription.of(job, primary, weights)));
-        sink.put("result.json", "application/json", Json.bytes(result));
+        Map<String, HostTensor> weights = weights(primary);
+        sink.put("model.safetensors", SAFETENSORS, SafetensorsWriter.bytes(weights, metadata(job, primary)));
+        sink.put("model.json", JSON, JsonDocuments.bytes(ModelDescription.of(job, primary, weights)));
+        sink.put("result.json", JSON, JsonDocuments.bytes(result));
         sink.put("history.csv", "text/csv", History.csv(job));
         sink.put("accuracy.svg", SVG, accuracyPerEpoch(job));
         if (job.sweep()) {
@@ -45,14 +47,14 @@ final class SltArtifacts {
     }
 
     /** Effective masked weights under {@code <layer>.weight}, then every other trained tensor and buffer. */
-    static Map<String, TensorBytes> weights(RatioRun run) {
-        Map<String, TensorBytes> all = new LinkedHashMap<>(run.others());
+    static Map<String, HostTensor> weights(RatioRun run) {
+        Map<String, HostTensor> all = new LinkedHashMap<>(run.others());
         all.putAll(run.search().weights());
         return all;
     }
 
     private static byte[] masks(SltJob job, RatioRun run) throws IOException {
-        return safetensors(run.search().masks(), metadata(job, run));
+        return SafetensorsWriter.bytes(run.search().masks(), metadata(job, run));
     }
 
     private static Map<String, String> metadata(SltJob job, RatioRun run) {
@@ -67,13 +69,6 @@ final class SltArtifacts {
         meta.put("neuron", run.spiking() ? "lif" : "relu");
         meta.put("weightInit", job.spec().search().weightInit());
         return meta;
-    }
-
-    private static byte[] safetensors(Map<String, TensorBytes> tensors, Map<String, String> metadata)
-            throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        SafetensorsWriter.write(out, tensors, metadata);
-        return out.toByteArray();
     }
 
     private static byte[] accuracyPerEpoch(SltJob job) {
@@ -110,7 +105,7 @@ final class SltArtifacts {
 
     private static SvgPlot.Series ratioSeries(List<RatioRun> runs, String name) {
         List<RatioRun> sorted = runs.stream()
-                .sorted(java.util.Comparator.comparingDouble(RatioRun::ratio))
+                .sorted(Comparator.comparingDouble(RatioRun::ratio))
                 .toList();
         double[] x = sorted.stream().mapToDouble(RatioRun::ratio).toArray();
         double[] y = sorted.stream().mapToDouble(RatioRun::accuracy).toArray();

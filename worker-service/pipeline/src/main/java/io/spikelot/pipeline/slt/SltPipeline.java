@@ -1,8 +1,11 @@
 package io.spikelot.pipeline.slt;
 
 import io.spikelot.model.arch.Architecture;
+import io.spikelot.model.job.JobType;
+import io.spikelot.model.result.SltResult;
 import io.spikelot.model.spec.SltSpec;
-import io.spikelot.pipeline.Pipeline;
+import io.spikelot.pipeline.ArtifactSink;
+import io.spikelot.pipeline.JobPipeline;
 import io.spikelot.pipeline.PipelineContext;
 import io.spikelot.pipeline.PipelineException;
 import io.spikelot.pipeline.data.Dataset;
@@ -12,15 +15,17 @@ import io.spikelot.pipeline.model.SpikingNetwork;
 import io.spikelot.pipeline.neuron.NeuronSettings;
 import io.spikelot.pipeline.spec.JobSettings;
 import io.spikelot.pipeline.ticket.PruneRatio;
-import io.spikelot.pipeline.ticket.SltResult;
 import io.spikelot.pipeline.ticket.SltSearch;
+import io.spikelot.pipeline.ticket.Ticket;
 import io.spikelot.pipeline.ticket.TicketLayerFactory;
 import io.spikelot.pipeline.ticket.TicketLayers;
+import io.spikelot.pipeline.train.ParameterCopy;
+import io.spikelot.pipeline.train.RunProgress;
 import io.spikelot.pipeline.train.TrainingConfig;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -42,31 +47,17 @@ import java.util.Set;
  *
  * <p>Refused as {@code INVALID_SPEC}: {@code device: gpu} on a
  * CPU worker, and {@code compareAnn} on event data.
- * Artifacts are described in {@link SltArtifacts}, the result map in {@link SltResults}.
+ * Artifacts are described in {@link SltArtifacts}, the result in {@link SltResults}.
  */
-public final class SltPipeline implements Pipeline<SltSpec> {
-
-    private final Path datasetsRoot;
+public final class SltPipeline extends JobPipeline<SltSpec, SltJob, SltResult> {
 
     /** @param datasetsRoot where dataset folders live ({@code <root>/<path>/<name>/...}) */
     public SltPipeline(Path datasetsRoot) {
-        this.datasetsRoot = datasetsRoot;
+        super(JobType.SLT, SltSpec.class, datasetsRoot);
     }
 
     @Override
-    public String type() {
-        return "slt";
-    }
-
-    @Override
-    public Class<SltSpec> specType() {
-        return SltSpec.class;
-    }
-
-    @Override
-    public Map<String, Object> run(SltSpec spec, PipelineContext context) throws Exception {
-        long start = System.nanoTime();
-        context.checkCancelled();
+    protected SltJob train(SltSpec spec, PipelineContext context, long startNanos) {
         SltSpecs.requireSupported(spec);
         TrainingConfig config = JobSettings.training(spec.training());
         Dataset data =
@@ -90,12 +81,17 @@ public final class SltPipeline implements Pipeline<SltSpec> {
                 annResults.add(search.run(SltSpecs.neurons(spec.model(), true), ratio, run++));
             }
         }
-        context.checkCancelled();
-        SltJob job =
-                new SltJob(spec, architecture, input, neurons, results, annResults, (System.nanoTime() - start) / 1e9);
-        Map<String, Object> result = SltResults.of(job);
-        SltArtifacts.write(job, result, context.artifacts());
-        return result;
+        return new SltJob(spec, architecture, input, neurons, results, annResults, secondsSince(startNanos));
+    }
+
+    @Override
+    protected SltResult summarise(SltJob job) {
+        return SltResults.of(job);
+    }
+
+    @Override
+    protected void writeArtifacts(SltJob job, SltResult result, ArtifactSink sink) throws IOException {
+        SltArtifacts.write(job, result, sink);
     }
 
     /** One ticket search at one ratio. */
@@ -120,31 +116,19 @@ public final class SltPipeline implements Pipeline<SltSpec> {
             Set<String> ticketWeights = Set.copyOf(TicketLayers.of(network).keySet());
             String label = "p=" + SltSpecs.ratioLabel(ratio) + (neurons.spiking() ? " snn" : " ann");
             int fineTune = spec.search().fineTuneEpochs();
-            ProgressRelay relay =
-                    new ProgressRelay(context, network, ticketWeights, index, runs, config.epochs() + fineTune, label);
-            SltResult result = SltSearch.search(network, data, config, fineTune, relay, context::checkCancelled);
-            requireFinite(result, label);
-            return new RatioRun(ratio, neurons.spiking(), result, relay.others());
-        }
-
-        private static void requireFinite(SltResult result, String label) {
-            if (!Double.isFinite(result.training().finalLoss())
-                    || !Double.isFinite(result.training().test().accuracy())) {
-                throw PipelineException.diverged("The search at " + label + " ended with loss "
-                        + result.training().finalLoss() + " and accuracy "
-                        + result.training().test().accuracy());
-            }
-            result.weights().forEach((name, weight) -> {
-                java.nio.FloatBuffer values = java.nio.ByteBuffer.wrap(weight.data())
-                        .order(java.nio.ByteOrder.LITTLE_ENDIAN)
-                        .asFloatBuffer();
-                while (values.hasRemaining()) {
-                    if (!Float.isFinite(values.get())) {
-                        throw PipelineException.diverged(
-                                "The effective weight " + name + " at " + label + " has non-finite values");
-                    }
+            RunProgress progress = new RunProgress(context, index, runs, config.epochs() + fineTune, label);
+            // the masked weights are the ticket's own copy; scores are search state, not part of the model
+            ParameterCopy others = new ParameterCopy(name -> ticketWeights.contains(name) || name.endsWith(".scores"));
+            Ticket ticket = SltSearch.search(
+                    network, data, config, fineTune, progress.andThen(others), context::checkCancelled);
+            ticket.training().requireFinite("The search at " + label);
+            ticket.weights().forEach((name, weight) -> {
+                if (!weight.allFinite()) {
+                    throw PipelineException.diverged(
+                            "The effective weight " + name + " at " + label + " has non-finite values");
                 }
             });
+            return new RatioRun(ratio, neurons.spiking(), ticket, others.tensors());
         }
     }
 }

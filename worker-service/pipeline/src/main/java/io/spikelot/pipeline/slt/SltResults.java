@@ -1,86 +1,77 @@
 package io.spikelot.pipeline.slt;
 
 import ai.djl.engine.Engine;
+import io.spikelot.model.result.SltResult;
+import io.spikelot.pipeline.train.EpochReport;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-/** The job's {@code result{}} map (also written as {@code result.json}); JSON-ready values only. */
+/** The job's {@link SltResult} (also written as {@code result.json}). */
 final class SltResults {
 
     private SltResults() {}
 
-    static Map<String, Object> of(SltJob job) {
+    static SltResult of(SltJob job) {
         RatioRun primary = job.primary();
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("type", "slt");
-        result.put("method", job.method());
-        result.put("architecture", job.architecture().name());
-        result.put("dataset", job.spec().dataset().name());
-        result.put("neuron", job.neurons().kind().name().toLowerCase(java.util.Locale.ROOT));
-        result.put("timesteps", job.neurons().timesteps());
-        result.put("accuracy", primary.accuracy());
-        result.put("loss", primary.search().training().finalLoss());
-        result.put("pruneRatio", primary.ratio());
-        result.put("keptFraction", primary.keptFraction());
-        result.put("keptFractionByLayer", primary.keptFractionByLayer());
         Map<String, Double> rates = primary.search().training().test().firingRates();
-        result.put("firingRateByLayer", rates);
-        result.put(
-                "energy",
+        boolean patches = job.patches() > 0;
+        int fineTune = job.spec().search().fineTuneEpochs();
+        Double ann = job.annRuns().isEmpty() ? null : job.annRuns().get(0).accuracy();
+        return new SltResult(
+                "slt",
+                job.method(),
+                job.architecture().name(),
+                job.spec().dataset().name(),
+                job.neurons().kind().name().toLowerCase(Locale.ROOT),
+                job.neurons().timesteps(),
+                primary.accuracy(),
+                primary.search().training().finalLoss(),
+                primary.ratio(),
+                primary.keptFraction(),
+                primary.keptFractionByLayer(),
+                rates,
                 EnergyReporter.energy(
                         job.architecture(),
                         job.neurons().timesteps(),
                         rates,
                         primary.keptFractionByLayer(),
-                        job.patchesKept() / (double) Math.max(1, job.patches())));
-        if (job.patches() > 0) {
-            result.put("patchPruneRatio", job.spec().search().patchPruneRatio());
-            result.put("patches", job.patches());
-            result.put("patchesKept", job.patchesKept());
-            result.put(
-                    "searchedLayers",
-                    "ConvPEP (patch embedding) convs; transformer blocks and head trained dense (D6)");
-        }
-        int fineTune = job.spec().search().fineTuneEpochs();
-        if (fineTune > 0) {
-            var history = primary.search().training().history();
-            int searched = history.size() - fineTune;
-            result.put("fineTuneEpochs", fineTune);
-            result.put(
-                    "accuracyBeforeFineTune",
-                    searched > 0 ? history.get(searched - 1).test().accuracy() : null);
-        }
-        result.put("wallSeconds", job.wallSeconds());
-        result.put("device", Engine.getInstance().defaultDevice().toString());
-        result.put("engine", "PyTorch " + Engine.getInstance().getVersion());
-        result.put("seed", job.seed());
-        if (!job.annRuns().isEmpty()) {
-            double ann = job.annRuns().get(0).accuracy();
-            result.put("annAccuracy", ann);
-            result.put("snnMinusAnn", primary.accuracy() - ann);
-        }
-        if (job.sweep()) {
-            result.put("sweep", sweepRows(job));
-        }
-        return result;
+                        job.patchesKept() / (double) Math.max(1, job.patches())),
+                patches ? job.spec().search().patchPruneRatio() : null,
+                patches ? job.patches() : null,
+                patches ? job.patchesKept() : null,
+                patches ? "ConvPEP (patch embedding) convs; transformer blocks and head trained dense (D6)" : null,
+                fineTune > 0 ? fineTune : null,
+                fineTune > 0 ? accuracyBeforeFineTune(primary, fineTune) : null,
+                job.wallSeconds(),
+                Engine.getInstance().defaultDevice().toString(),
+                "PyTorch " + Engine.getInstance().getVersion(),
+                job.seed(),
+                ann,
+                ann == null ? null : primary.accuracy() - ann,
+                job.sweep() ? sweepRows(job) : null);
     }
 
-    private static List<Map<String, Object>> sweepRows(SltJob job) {
-        List<Map<String, Object>> rows = new ArrayList<>();
+    /** The test accuracy of the last search epoch; null when the run had no search epoch. */
+    private static Double accuracyBeforeFineTune(RatioRun run, int fineTune) {
+        List<EpochReport> history = run.search().training().history();
+        int searched = history.size() - fineTune;
+        return searched > 0 ? history.get(searched - 1).test().accuracy() : null;
+    }
+
+    private static List<SltResult.SweepRow> sweepRows(SltJob job) {
+        List<SltResult.SweepRow> rows = new ArrayList<>();
         for (int i = 0; i < job.runs().size(); i++) {
             RatioRun run = job.runs().get(i);
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("pruneRatio", run.ratio());
-            row.put("keptFraction", run.keptFraction());
-            row.put("accuracy", run.accuracy());
-            row.put("loss", run.search().training().finalLoss());
-            if (!job.annRuns().isEmpty()) {
-                row.put("annAccuracy", job.annRuns().get(i).accuracy());
-                row.put("snnMinusAnn", run.accuracy() - job.annRuns().get(i).accuracy());
-            }
-            rows.add(row);
+            Double ann = job.annRuns().isEmpty() ? null : job.annRuns().get(i).accuracy();
+            rows.add(new SltResult.SweepRow(
+                    run.ratio(),
+                    run.keptFraction(),
+                    run.accuracy(),
+                    run.search().training().finalLoss(),
+                    ann,
+                    ann == null ? null : run.accuracy() - ann));
         }
         return rows;
     }

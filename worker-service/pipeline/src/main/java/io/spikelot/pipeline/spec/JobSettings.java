@@ -3,6 +3,7 @@ package io.spikelot.pipeline.spec;
 import ai.djl.engine.Engine;
 import io.spikelot.model.arch.Architecture;
 import io.spikelot.model.arch.ArchitectureCatalog;
+import io.spikelot.model.result.NeuronDescription;
 import io.spikelot.model.spec.DatasetSettings;
 import io.spikelot.model.spec.ModelSettings;
 import io.spikelot.model.spec.ResourceSettings;
@@ -20,8 +21,6 @@ import io.spikelot.pipeline.neuron.SigmoidSurrogate;
 import io.spikelot.pipeline.train.OptimizerKind;
 import io.spikelot.pipeline.train.TrainingConfig;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** Engine settings from the spec objects every job type shares. */
 public final class JobSettings {
@@ -50,17 +49,18 @@ public final class JobSettings {
     }
 
     /** The LIF settings of {@code model} for {@code model.json}: kind, τ, threshold, reset and surrogate. */
-    public static Map<String, Object> describeLif(ModelSettings model) {
-        Map<String, Object> neuron = new LinkedHashMap<>();
-        neuron.put("kind", "lif");
-        neuron.put("tau", model.tau());
-        neuron.put("threshold", model.threshold());
-        neuron.put("reset", model.reset());
-        neuron.put("decayInput", model.decayInput());
-        neuron.put("detachReset", model.detachReset());
-        neuron.put("surrogate", model.surrogate());
-        neuron.put("surrogateAlpha", model.surrogateAlpha());
-        return neuron;
+    public static NeuronDescription describeLif(ModelSettings model) {
+        return new NeuronDescription(
+                "lif",
+                model.tau(),
+                model.threshold(),
+                model.reset(),
+                model.decayInput(),
+                model.detachReset(),
+                model.surrogate(),
+                model.surrogateAlpha(),
+                null,
+                null);
     }
 
     /** Optimizer, schedule, epochs, batch size and seed. */

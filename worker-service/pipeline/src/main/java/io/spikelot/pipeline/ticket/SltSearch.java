@@ -1,11 +1,9 @@
 package io.spikelot.pipeline.ticket;
 
 import ai.djl.ndarray.NDManager;
-import io.spikelot.pipeline.artifact.TensorBytes;
 import io.spikelot.pipeline.data.Dataset;
 import io.spikelot.pipeline.model.SpikingNetwork;
-import io.spikelot.pipeline.train.EpochReport;
-import io.spikelot.pipeline.train.StepReport;
+import io.spikelot.pipeline.tensor.HostTensor;
 import io.spikelot.pipeline.train.TrainingConfig;
 import io.spikelot.pipeline.train.TrainingListener;
 import io.spikelot.pipeline.train.TrainingLoop;
@@ -17,16 +15,14 @@ import java.util.Map;
 
 /**
  * Trains the scores of a network built with a {@link TicketLayerFactory} (only parameters that require gradients
- * move: scores, plus any dense or BatchNorm parameters) and returns the winning ticket's masks and weights.
- *
- * <p>{@link TrainingLoop} closes the model, and with it every parameter, when it returns, so the masks are copied
- * to the heap at the end of every epoch; the last copy is the result.
+ * move: scores, plus any dense or BatchNorm parameters) and returns the winning ticket's masks and weights,
+ * copied to the heap once training has ended.
  */
 public final class SltSearch {
 
     private SltSearch() {}
 
-    public static SltResult search(
+    public static Ticket search(
             SpikingNetwork network,
             Dataset data,
             TrainingConfig config,
@@ -40,7 +36,7 @@ public final class SltSearch {
      * of the ticket with the mask frozen ({@link TicketLayer#startFineTuning()}) for that many epochs with a fresh
      * optimizer of the same settings. Epochs are numbered across both phases.
      */
-    public static SltResult search(
+    public static Ticket search(
             SpikingNetwork network,
             Dataset data,
             TrainingConfig config,
@@ -51,47 +47,35 @@ public final class SltSearch {
         if (layers.isEmpty()) {
             throw new IllegalArgumentException("The network has no ticket layers; build it with a TicketLayerFactory");
         }
-        Snapshot snapshot = new Snapshot(layers, listener);
+        Snapshot snapshot = new Snapshot(layers);
         List<TrainingLoop.Phase> phases = new ArrayList<>();
         phases.add(TrainingLoop.Phase.of(config));
         if (fineTuneEpochs > 0) {
             phases.add(new TrainingLoop.Phase(
                     config.withEpochs(fineTuneEpochs), () -> layers.values().forEach(TicketLayer::startFineTuning)));
         }
-        TrainingResult training = TrainingLoop.train(network, data, phases, snapshot, cancellation);
-        return new SltResult(training, snapshot.masks, snapshot.weights);
+        TrainingResult training = TrainingLoop.train(network, data, phases, listener.andThen(snapshot), cancellation);
+        return new Ticket(training, snapshot.masks, snapshot.weights);
     }
 
-    /** Forwards progress and copies masks and effective weights to the heap after each epoch. */
+    /** Copies masks and effective weights to the heap once training has ended. */
     private static final class Snapshot implements TrainingListener {
         private final Map<String, TicketLayer> layers;
-        private final TrainingListener listener;
-        private Map<String, TensorBytes> masks = Map.of();
-        private Map<String, TensorBytes> weights = Map.of();
+        private final Map<String, HostTensor.Booleans> masks = new LinkedHashMap<>();
+        private final Map<String, HostTensor.Floats> weights = new LinkedHashMap<>();
 
-        Snapshot(Map<String, TicketLayer> layers, TrainingListener listener) {
+        Snapshot(Map<String, TicketLayer> layers) {
             this.layers = layers;
-            this.listener = listener;
         }
 
         @Override
-        public void onStep(StepReport report) {
-            listener.onStep(report);
-        }
-
-        @Override
-        public void onEpoch(EpochReport report) {
-            Map<String, TensorBytes> newMasks = new LinkedHashMap<>();
-            Map<String, TensorBytes> newWeights = new LinkedHashMap<>();
+        public void onTrained(SpikingNetwork network) {
             layers.forEach((name, layer) -> {
                 try (NDManager scope = layer.scores().getArray().getManager().newSubManager()) {
-                    newMasks.put(name, TensorBytes.mask(layer.mask(scope)));
-                    newWeights.put(name, TensorBytes.floats(layer.finalWeight(scope)));
+                    masks.put(name, HostTensor.mask(layer.mask(scope)));
+                    weights.put(name, HostTensor.floats(layer.finalWeight(scope)));
                 }
             });
-            masks = newMasks;
-            weights = newWeights;
-            listener.onEpoch(report);
         }
     }
 }

@@ -5,6 +5,7 @@ import io.spikelot.pipeline.PipelineContext;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Reports the steps and epochs of one training run of a job that trains several (ratios, allocations) as the job's
@@ -15,8 +16,31 @@ import java.util.Map;
  * @param runs how many runs the job trains
  * @param epochs epochs per run
  * @param label what this run is, for the message ({@code "p=0.50 snn"}, {@code "W4-S2-T1"})
+ * @param extra metrics added to every epoch's report, from that epoch's report
  */
-public record RunProgress(PipelineContext context, int run, int runs, int epochs, String label) {
+public record RunProgress(
+        PipelineContext context,
+        int run,
+        int runs,
+        int epochs,
+        String label,
+        Function<EpochReport, Map<String, Object>> extra)
+        implements TrainingListener {
+
+    /** Progress without extra epoch metrics. */
+    public RunProgress(PipelineContext context, int run, int runs, int epochs, String label) {
+        this(context, run, runs, epochs, label, report -> Map.of());
+    }
+
+    @Override
+    public void onStep(StepReport report) {
+        step(report);
+    }
+
+    @Override
+    public void onEpoch(EpochReport report) {
+        epoch(report, extra.apply(report));
+    }
 
     /** After every training step: loss, accuracy and firing rates of the batch. */
     public void step(StepReport report) {

@@ -23,6 +23,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * The loss is the cross-entropy of the time-averaged logits. Seeding is JVM-wide in DJL
  * ({@code Engine.setRandomSeed}), and libtorch allows one open {@code GradientCollector} per JVM: steps of
  * concurrent runs are serialised by a JVM-wide lock, and concurrent runs are not reproducible.
+ *
+ * <p>The model, and with it every parameter, is closed when training returns; a listener copies what it needs in
+ * {@link TrainingListener#onTrained}.
  */
 public final class TrainingLoop {
 
@@ -90,7 +93,9 @@ public final class TrainingLoop {
                     new Run(trainer, network, data, config, listener, cancellation, state).execute();
                 }
             }
-            return state.result();
+            TrainingResult result = state.result();
+            listener.onTrained(network);
+            return result;
         }
     }
 

@@ -1,5 +1,6 @@
 package io.spikelot.pipeline.train;
 
+import io.spikelot.pipeline.PipelineException;
 import java.util.List;
 
 /**
@@ -19,4 +20,18 @@ public record TrainingResult(
         Evaluation test,
         List<EpochReport> history,
         double[] stepMillis,
-        int zeroGradientSteps) {}
+        int zeroGradientSteps) {
+
+    /**
+     * Refuses a run that ended with a non-finite loss or accuracy.
+     *
+     * @param label what was trained ({@code "W4-S2-T1"}, {@code "p=0.50 snn"}), for the message
+     * @throws PipelineException with code DIVERGED
+     */
+    public void requireFinite(String label) {
+        if (!Double.isFinite(finalLoss) || !Double.isFinite(test.accuracy())) {
+            throw PipelineException.diverged(
+                    label + " ended with loss " + finalLoss + " and accuracy " + test.accuracy());
+        }
+    }
+}

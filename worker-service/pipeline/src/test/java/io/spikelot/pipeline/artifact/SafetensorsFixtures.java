@@ -1,5 +1,6 @@
 package io.spikelot.pipeline.artifact;
 
+import io.spikelot.pipeline.tensor.HostTensor;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,12 +13,12 @@ final class SafetensorsFixtures {
 
     private SafetensorsFixtures() {}
 
-    static Map<String, TensorBytes> someTensors() {
-        Map<String, TensorBytes> tensors = new LinkedHashMap<>();
-        tensors.put("conv1.weight", TensorBytes.ofFloats(WEIGHT, 2, 3));
-        tensors.put("conv1.mask", TensorBytes.ofBooleans(MASK, 5));
-        tensors.put("alpha", TensorBytes.ofFloats(new float[] {0.5f}));
-        tensors.put("q.codes", TensorBytes.ofInt8(INT8, 7, 1));
+    static Map<String, HostTensor> someTensors() {
+        Map<String, HostTensor> tensors = new LinkedHashMap<>();
+        tensors.put("conv1.weight", new HostTensor.Floats(new long[] {2, 3}, WEIGHT));
+        tensors.put("conv1.mask", new HostTensor.Booleans(new long[] {5}, MASK));
+        tensors.put("alpha", new HostTensor.Floats(new long[] {}, new float[] {0.5f}));
+        tensors.put("q.codes", new HostTensor.Bytes(new long[] {7, 1}, INT8));
         return tensors;
     }
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.ByteArrayOutputStream;
+import io.spikelot.pipeline.tensor.HostTensor;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -69,7 +69,7 @@ class SafetensorsWriterTest {
 
     @Test
     void withoutMetadataThereIsNoMetadataEntry() throws IOException {
-        byte[] file = write(Map.of("m", TensorBytes.ofBooleans(new boolean[] {true}, 1)), Map.of());
+        byte[] file = write(Map.of("m", new HostTensor.Booleans(new long[] {1}, new boolean[] {true})), Map.of());
         long headerLength =
                 ByteBuffer.wrap(file, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
         String headerText = new String(file, 8, (int) headerLength, StandardCharsets.UTF_8);
@@ -79,9 +79,10 @@ class SafetensorsWriterTest {
 
     @Test
     void rejectsInconsistentTensorsAndTheReservedName() {
-        assertThatThrownBy(() -> TensorBytes.ofFloats(new float[] {1, 2, 3}, 2, 2))
-                .hasMessageContaining("needs 16 bytes, got 12");
-        assertThatThrownBy(() -> write(Map.of("__metadata__", TensorBytes.ofInt8(new byte[] {1}, 1)), Map.of()))
+        assertThatThrownBy(() -> new HostTensor.Floats(new long[] {2, 2}, new float[] {1, 2, 3}))
+                .hasMessageContaining("Shape [2, 2] has 4 elements, got 3 values");
+        assertThatThrownBy(() ->
+                        write(Map.of("__metadata__", new HostTensor.Bytes(new long[] {1}, new byte[] {1})), Map.of()))
                 .hasMessageContaining("__metadata__");
     }
 
@@ -93,9 +94,7 @@ class SafetensorsWriterTest {
         assertThat(actual).as(name).isEqualTo(shape);
     }
 
-    private static byte[] write(Map<String, TensorBytes> tensors, Map<String, String> metadata) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        SafetensorsWriter.write(out, tensors, metadata);
-        return out.toByteArray();
+    private static byte[] write(Map<String, HostTensor> tensors, Map<String, String> metadata) throws IOException {
+        return SafetensorsWriter.bytes(tensors, metadata);
     }
 }

@@ -1,5 +1,6 @@
 package io.spikelot.pipeline.qsnn;
 
+import io.spikelot.model.result.QsnnResult;
 import io.spikelot.model.spec.DatasetSettings;
 import io.spikelot.model.spec.QsnnModelSettings;
 import io.spikelot.model.spec.QsnnSpec;
@@ -9,7 +10,6 @@ import io.spikelot.model.spec.TrainingSettings;
 import io.spikelot.pipeline.testing.RecordingContext;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +29,6 @@ class QsnnBenchmark {
     Path scratch;
 
     @Test
-    @SuppressWarnings("unchecked")
     void bitBudgetOnFashionMnist() throws Exception {
         String arch = System.getProperty("bench.arch", "convnet-s");
         int budget = Integer.getInteger("bench.budget", 8);
@@ -49,26 +48,25 @@ class QsnnBenchmark {
                 new TrainingSettings(epochs, batch, "adam", 0.001, 0.9, 0.0, "cosine", 42),
                 new ResourceSettings("auto"),
                 quantization(System.getProperty("bench.allocations"), budget));
-        Map<String, Object> result =
-                new QsnnPipeline(Path.of("/usr/share/datasets")).run(spec, new RecordingContext(scratch));
+        QsnnResult result = new QsnnPipeline(Path.of("/usr/share/datasets")).run(spec, new RecordingContext(scratch));
         System.out.println("BENCH-QSNN | W/S/T | test accuracy | S-ACE (M) | NS-ACE (M) | firing rate | mean level"
                 + " | wall s | zero-gradient steps | frontier |");
-        for (Map<String, Object> row : (List<Map<String, Object>>) result.get("allocations")) {
+        for (QsnnResult.AllocationResult row : result.allocations()) {
             System.out.printf(
                     "BENCH-QSNN | %d/%d/%d | %.4f | %.1f | %.1f | %.3f | %.3f | %.0f | %d | %s |%n",
-                    (int) row.get("weightBits"),
-                    (int) row.get("spikeBits"),
-                    (int) row.get("timesteps"),
-                    (double) row.get("accuracy"),
-                    (long) row.get("sAce") / 1e6,
-                    (double) row.get("nsAce") / 1e6,
-                    (double) row.get("meanFiringRate"),
-                    (double) row.get("meanLevel"),
-                    (double) row.get("wallSeconds"),
-                    (int) row.get("zeroGradientSteps"),
-                    (boolean) row.get("onFrontier") ? "yes" : "");
+                    row.weightBits(),
+                    row.spikeBits(),
+                    row.timesteps(),
+                    row.accuracy(),
+                    row.sAce() / 1e6,
+                    row.nsAce() / 1e6,
+                    row.meanFiringRate(),
+                    row.meanLevel(),
+                    row.wallSeconds(),
+                    row.zeroGradientSteps(),
+                    row.onFrontier() ? "yes" : "");
         }
-        System.out.println("BENCH-QSNN frontier " + result.get("frontier") + " best " + result.get("best"));
+        System.out.println("BENCH-QSNN frontier " + result.frontier() + " best " + result.best());
     }
 
     private static QuantizationSettings quantization(String allocations, int budget) {

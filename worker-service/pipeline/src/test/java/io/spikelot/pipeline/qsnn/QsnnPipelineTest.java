@@ -9,6 +9,7 @@ import io.spikelot.model.arch.ArchitectureCatalog;
 import io.spikelot.model.arch.InputShape;
 import io.spikelot.model.cost.OperationCounter;
 import io.spikelot.model.messaging.JobError;
+import io.spikelot.model.result.QsnnResult;
 import io.spikelot.model.spec.DatasetSettings;
 import io.spikelot.model.spec.QsnnModelSettings;
 import io.spikelot.model.spec.QsnnSpec;
@@ -25,7 +26,6 @@ import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,35 +54,33 @@ class QsnnPipelineTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void twoAllocationsGiveOneRowEachWithTheirCostsAndQuantizedModels() throws Exception {
         RecordingContext context = new RecordingContext(scratch);
-        Map<String, Object> result =
+        QsnnResult result =
                 pipeline.run(spec("convnet-s", allocations(new Allocation(4, 2, 1), new Allocation(1, 1, 2))), context);
 
-        List<Map<String, Object>> rows = (List<Map<String, Object>>) result.get("allocations");
-        assertThat(rows).extracting(r -> r.get("label")).containsExactly("W4-S2-T1", "W1-S1-T2");
+        List<QsnnResult.AllocationResult> rows = result.allocations();
+        assertThat(rows).extracting(QsnnResult.AllocationResult::label).containsExactly("W4-S2-T1", "W1-S1-T2");
         long macs =
                 OperationCounter.count(ArchitectureCatalog.resolve("convnet-s", new InputShape(1, 28, 28), 10)).stream()
                         .filter(c -> c.kind() == io.spikelot.model.cost.OperationKind.CONV
                                 || c.kind() == io.spikelot.model.cost.OperationKind.LINEAR)
                         .mapToLong(io.spikelot.model.cost.OperationCount::macs)
                         .sum();
-        for (Map<String, Object> row : rows) {
-            int w = (int) row.get("weightBits");
-            int s = (int) row.get("spikeBits");
-            int t = (int) row.get("timesteps");
-            assertThat(row.get("macs")).isEqualTo(macs);
-            assertThat(row.get("sAce")).isEqualTo(macs * t * w * s);
-            assertThat((double) row.get("nsAce")).isPositive().isLessThanOrEqualTo((long) row.get("sAce"));
-            assertThat(row.get("bitBudget")).isEqualTo((long) w * s * t);
-            assertThat((double) row.get("params16BitEquivalentMillions"))
-                    .isEqualTo((long) row.get("parameters") * w / 16.0 / 1e6);
-            assertThat((Map<String, Double>) row.get("firingRates")).isNotEmpty();
-            assertThat((double) row.get("meanLevel")).isGreaterThanOrEqualTo((double) row.get("meanFiringRate"));
+        for (QsnnResult.AllocationResult row : rows) {
+            int w = row.weightBits();
+            int s = row.spikeBits();
+            int t = row.timesteps();
+            assertThat(row.macs()).isEqualTo(macs);
+            assertThat(row.sAce()).isEqualTo(macs * t * w * s);
+            assertThat(row.nsAce()).isPositive().isLessThanOrEqualTo(row.sAce());
+            assertThat(row.bitBudget()).isEqualTo((long) w * s * t);
+            assertThat(row.params16BitEquivalentMillions()).isEqualTo(row.parameters() * w / 16.0 / 1e6);
+            assertThat(row.firingRates()).isNotEmpty();
+            assertThat(row.meanLevel()).isGreaterThanOrEqualTo(row.meanFiringRate());
         }
-        assertThat((List<String>) result.get("frontier")).isNotEmpty();
-        assertThat(result.get("best")).isIn("W4-S2-T1", "W1-S1-T2");
+        assertThat(result.frontier()).isNotEmpty();
+        assertThat(result.best()).isIn("W4-S2-T1", "W1-S1-T2");
 
         assertThat(context.artifacts)
                 .containsKeys(
@@ -101,7 +99,7 @@ class QsnnPipelineTest {
         assertThat(context.text("accuracy-vs-sace.svg")).startsWith("<svg").contains("W4-S2-T1", "frontier");
         JsonObject description =
                 JsonParser.parseString(context.text("model.json")).getAsJsonObject();
-        assertThat(description.get("allocation").getAsString()).isEqualTo(result.get("best"));
+        assertThat(description.get("allocation").getAsString()).isEqualTo(result.best());
     }
 
     /** Every quantized weight holds integer codes with a scale, at most 2^W distinct values. */
@@ -124,16 +122,15 @@ class QsnnPipelineTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void aBudgetTrainsEveryAllocationOfItsOptions() throws Exception {
         RecordingContext context = new RecordingContext(scratch);
-        Map<String, Object> result = pipeline.run(
+        QsnnResult result = pipeline.run(
                 spec("convnet-s", new QuantizationSettings(null, 4, List.of(1, 16), List.of(1, 4))), context);
 
-        assertThat((List<Map<String, Object>>) result.get("allocations"))
-                .extracting(r -> r.get("label"))
+        assertThat(result.allocations())
+                .extracting(QsnnResult.AllocationResult::label)
                 .containsExactly("W1-S1-T4", "W1-S4-T1");
-        assertThat(result.get("bitBudget")).isEqualTo(4);
+        assertThat(result.bitBudget()).isEqualTo(4);
     }
 
     @Test

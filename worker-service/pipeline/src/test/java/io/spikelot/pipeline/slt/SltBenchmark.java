@@ -1,5 +1,7 @@
 package io.spikelot.pipeline.slt;
 
+import io.spikelot.model.result.EnergySummary;
+import io.spikelot.model.result.SltResult;
 import io.spikelot.model.spec.DatasetSettings;
 import io.spikelot.model.spec.ModelSettings;
 import io.spikelot.model.spec.ResourceSettings;
@@ -8,7 +10,6 @@ import io.spikelot.model.spec.SltSpec;
 import io.spikelot.model.spec.TrainingSettings;
 import io.spikelot.pipeline.testing.RecordingContext;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,20 +54,19 @@ class SltBenchmark {
                 for (String ticket : tickets) {
                     SltSpec spec =
                             spec(arch, ticket, Double.parseDouble(ratio), scope, train, test, training, timesteps);
-                    Map<String, Object> result = pipeline.run(spec, new RecordingContext(scratch));
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> energy = (Map<String, Object>) result.get("energy");
+                    SltResult result = pipeline.run(spec, new RecordingContext(scratch));
+                    EnergySummary energy = result.energy();
                     System.out.printf(
                             "BENCH-SLT | %s | %s | %s | %.3f | %.4f | %s | %.0f |%n",
                             arch,
                             ticket,
                             ratio,
-                            (double) result.get("keptFraction"),
-                            (double) result.get("accuracy"),
+                            result.keptFraction(),
+                            result.accuracy(),
                             ticket.endsWith("SLT")
-                                    ? String.format("%.5f", (double) energy.get("snnMj"))
-                                    : "ANN " + String.format("%.5f", (double) energy.get("annMj")),
-                            (double) result.get("wallSeconds"));
+                                    ? String.format("%.5f", energy.snnMj())
+                                    : "ANN " + String.format("%.5f", energy.annMj()),
+                            result.wallSeconds());
                 }
             }
         }

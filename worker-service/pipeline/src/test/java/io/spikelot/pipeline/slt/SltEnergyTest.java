@@ -6,6 +6,7 @@ import io.spikelot.model.arch.Architecture;
 import io.spikelot.model.arch.ArchitectureCatalog;
 import io.spikelot.model.arch.InputShape;
 import io.spikelot.model.arch.NeuronLayer;
+import io.spikelot.model.result.EnergySummary;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,11 +21,11 @@ class SltEnergyTest {
         Architecture architecture = ArchitectureCatalog.resolve(name, new InputShape(3, 32, 32), 10);
         Map<String, Double> rates = new LinkedHashMap<>();
         architecture.allLayers().stream().filter(NeuronLayer.class::isInstance).forEach(l -> rates.put(l.name(), 0.1));
-        Map<String, Object> dense = EnergyReporter.energy(architecture, 4, Map.of(), Map.of(), 1.0);
-        Map<String, Object> sparse = EnergyReporter.energy(architecture, 4, rates, Map.of(), 1.0);
+        EnergySummary dense = EnergyReporter.energy(architecture, 4, Map.of(), Map.of(), 1.0);
+        EnergySummary sparse = EnergyReporter.energy(architecture, 4, rates, Map.of(), 1.0);
         assertThat(rates).isNotEmpty();
-        assertThat((Map<?, ?>) sparse.get("inputFiringRates")).isNotEmpty();
-        assertThat((double) sparse.get("snnMj")).isLessThan((double) dense.get("snnMj"));
-        assertThat((double) sparse.get("annMj")).isEqualTo((double) dense.get("annMj"));
+        assertThat(sparse.inputFiringRates()).isNotEmpty();
+        assertThat(sparse.snnMj()).isLessThan(dense.snnMj());
+        assertThat(sparse.annMj()).isEqualTo(dense.annMj());
     }
 }

@@ -2,9 +2,9 @@ package io.spikelot.pipeline.slt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.spikelot.model.result.SltResult;
 import io.spikelot.pipeline.testing.RecordingContext;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +23,7 @@ class SltFashionMnistTest {
                 .as("Fashion-MNIST (apt-get install dataset-fashion-mnist)")
                 .isDirectory();
         RecordingContext context = new RecordingContext(scratch);
-        Map<String, Object> result = new SltPipeline(ROOT)
+        SltResult result = new SltPipeline(ROOT)
                 .run(
                         SltSpecFixtures.spec(
                                 "convnet-s",
@@ -32,7 +32,7 @@ class SltFashionMnistTest {
                                 128,
                                 SltSpecFixtures.search("edge-popup", 0.5, null, false)),
                         context);
-        assertThat((double) result.get("accuracy")).isBetween(0.0, 1.0);
+        assertThat(result.accuracy()).isBetween(0.0, 1.0);
         assertThat(context.artifacts).containsKey("mask.safetensors");
         assertThat(context.text("history.csv").split("\n")).hasSize(2);
     }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.spikelot.model.messaging.JobError;
+import io.spikelot.model.result.SltResult;
 import io.spikelot.model.spec.SltSpec;
 import io.spikelot.pipeline.JobCancelledException;
 import io.spikelot.pipeline.PipelineException;
@@ -18,7 +19,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,7 +36,7 @@ class SltPipelineTest {
     @ValueSource(strings = {"edge-popup", "biprop"})
     void writesExactMasksWeightsAndReports(String method) throws Exception {
         RecordingContext context = new RecordingContext(scratch);
-        Map<String, Object> result = pipeline.run(convnet(search(method, 0.5, null, false)), context);
+        SltResult result = pipeline.run(convnet(search(method, 0.5, null, false)), context);
 
         assertThat(context.artifacts)
                 .containsKeys(
@@ -75,31 +75,22 @@ class SltPipelineTest {
         assertThat(description.getAsJsonArray("parameters").size())
                 .isEqualTo(model.keySet().size() - 1);
 
-        assertThat(result)
-                .containsKeys(
-                        "accuracy",
-                        "loss",
-                        "pruneRatio",
-                        "keptFraction",
-                        "keptFractionByLayer",
-                        "firingRateByLayer",
-                        "energy",
-                        "wallSeconds",
-                        "device",
-                        "engine")
-                .doesNotContainKeys("sweep", "annAccuracy");
-        assertThat((double) result.get("accuracy")).isBetween(0.0, 1.0);
-        assertThat((double) result.get("keptFraction")).isBetween(0.49, 0.51);
-        assertThat(result.get("engine").toString()).startsWith("PyTorch ");
-        Map<?, ?> energy = (Map<?, ?>) result.get("energy");
-        assertThat((double) energy.get("annMj")).isPositive();
-        assertThat((double) energy.get("snnMj")).isPositive();
-        assertThat(energy.containsKey("basis")).isTrue();
-        ((Map<?, ?>) result.get("firingRateByLayer")).values().forEach(rate -> assertThat((double) rate)
+        assertThat(result.method()).isEqualTo(method);
+        assertThat(result.sweep()).isNull();
+        assertThat(result.annAccuracy()).isNull();
+        assertThat(result.accuracy()).isBetween(0.0, 1.0);
+        assertThat(result.keptFraction()).isBetween(0.49, 0.51);
+        assertThat(result.keptFractionByLayer()).containsOnlyKeys("conv1.weight", "conv2.weight", "head.weight");
+        assertThat(result.engine()).startsWith("PyTorch ");
+        assertThat(result.energy().annMj()).isPositive();
+        assertThat(result.energy().snnMj()).isPositive();
+        assertThat(result.energy().basis()).isNotNull();
+        assertThat(result.firingRateByLayer()).isNotEmpty().allSatisfy((layer, rate) -> assertThat(rate)
                 .isBetween(0.0, 1.0));
         JsonObject resultJson =
                 JsonParser.parseString(context.text("result.json")).getAsJsonObject();
-        assertThat(resultJson.get("accuracy").getAsDouble()).isEqualTo((double) result.get("accuracy"));
+        assertThat(resultJson.get("accuracy").getAsDouble()).isEqualTo(result.accuracy());
+        assertThat(resultJson.has("sweep")).isFalse();
 
         String[] history = context.text("history.csv").split("\n");
         assertThat(history[0]).startsWith("pruneRatio,network,epoch,loss,trainAccuracy,testAccuracy,meanFiringRate");
@@ -112,13 +103,13 @@ class SltPipelineTest {
     @Test
     void aSweepWithAnnComparisonReportsEveryRatio() throws Exception {
         RecordingContext context = new RecordingContext(scratch);
-        Map<String, Object> result = pipeline.run(convnet(search("biprop", 0.5, List.of(0.3, 0.7), true)), context);
+        SltResult result = pipeline.run(convnet(search("biprop", 0.5, List.of(0.3, 0.7), true)), context);
 
-        List<?> sweep = (List<?>) result.get("sweep");
-        assertThat(sweep).hasSize(2);
-        assertThat(((Map<?, ?>) sweep.get(1)).get("pruneRatio")).isEqualTo(0.7);
-        assertThat(result.get("pruneRatio")).isEqualTo(0.3);
-        assertThat(result).containsKeys("annAccuracy", "snnMinusAnn");
+        assertThat(result.sweep()).hasSize(2);
+        assertThat(result.sweep().get(1).pruneRatio()).isEqualTo(0.7);
+        assertThat(result.sweep().get(1).annAccuracy()).isNotNull();
+        assertThat(result.pruneRatio()).isEqualTo(0.3);
+        assertThat(result.snnMinusAnn()).isEqualTo(result.accuracy() - result.annAccuracy());
         assertThat(context.artifacts)
                 .containsKeys(
                         "mask.safetensors",
@@ -132,7 +123,6 @@ class SltPipelineTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void multiSpSearchesThePatchEmbeddingAndKeepsTheStrongestPatches() throws Exception {
         RecordingContext context = new RecordingContext(scratch);
         SltSpec spec = SltSpecFixtures.spec(
@@ -142,12 +132,13 @@ class SltPipelineTest {
                 8,
                 new io.spikelot.model.spec.SearchSettings(
                         "biprop", 0.4, "layer", "signed-constant", 0.3, null, false, 0));
-        Map<String, Object> result = pipeline.run(spec, context);
+        SltResult result = pipeline.run(spec, context);
 
         // 28 px, patch 4: N = 7·7 = 49 tokens, K = ⌈0.7·49⌉ = 35
-        assertThat(result).containsEntry("patches", 49).containsEntry("patchesKept", 35);
-        Map<String, Object> energy = (Map<String, Object>) result.get("energy");
-        assertThat((double) energy.get("snnMjPatchScaled")).isLessThan((double) energy.get("snnMj"));
+        assertThat(result.patches()).isEqualTo(49);
+        assertThat(result.patchesKept()).isEqualTo(35);
+        assertThat(result.energy().snnMjPatchScaled())
+                .isLessThan(result.energy().snnMj());
         JsonObject masks = SafetensorsFiles.header(context.artifacts.get("mask.safetensors"));
         List<String> masked =
                 masks.keySet().stream().filter(n -> !n.startsWith("__")).toList();
@@ -158,15 +149,15 @@ class SltPipelineTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"edge-popup", "biprop"})
-    @SuppressWarnings("unchecked")
     void fineTuningTrainsTheKeptWeightsAndKeepsTheMask(String method) throws Exception {
         RecordingContext context = new RecordingContext(scratch);
-        Map<String, Object> result = pipeline.run(
+        SltResult result = pipeline.run(
                 convnet(new io.spikelot.model.spec.SearchSettings(
                         method, 0.5, "layer", "signed-constant", 0.0, null, false, 1)),
                 context);
 
-        assertThat(result).containsEntry("fineTuneEpochs", 1).containsKey("accuracyBeforeFineTune");
+        assertThat(result.fineTuneEpochs()).isEqualTo(1);
+        assertThat(result.accuracyBeforeFineTune()).isBetween(0.0, 1.0);
         assertThat(context.text("history.csv").split("\n")).hasSize(3);
         byte[] masks = context.artifacts.get("mask.safetensors");
         byte[] model = context.artifacts.get("model.safetensors");
@@ -196,10 +187,9 @@ class SltPipelineTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void globalScopeKeepsAnExactTotalRankedOverAllLayers() throws Exception {
         RecordingContext context = new RecordingContext(scratch);
-        Map<String, Object> result = pipeline.run(
+        SltResult result = pipeline.run(
                 convnet(new io.spikelot.model.spec.SearchSettings(
                         "edge-popup", 0.7, "global", "kaiming-normal", 0.0, null, false, 0)),
                 context);
@@ -215,8 +205,8 @@ class SltPipelineTest {
             }
         }
         assertThat(kept).isEqualTo(new PruneRatio(0.7).keptCount(total));
-        Map<String, Double> byLayer = (Map<String, Double>) result.get("keptFractionByLayer");
-        assertThat(byLayer.values().stream().distinct().count()).isGreaterThan(1);
+        assertThat(result.keptFractionByLayer().values().stream().distinct().count())
+                .isGreaterThan(1);
     }
 
     @Test

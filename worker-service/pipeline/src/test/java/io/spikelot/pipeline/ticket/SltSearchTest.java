@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.spikelot.model.arch.ArchitectureCatalog;
 import io.spikelot.model.arch.InputShape;
-import io.spikelot.pipeline.artifact.TensorBytes;
 import io.spikelot.pipeline.data.Dataset;
 import io.spikelot.pipeline.data.DatasetResolver;
 import io.spikelot.pipeline.data.DatasetSpec;
@@ -16,8 +15,6 @@ import io.spikelot.pipeline.model.SpikingNetwork;
 import io.spikelot.pipeline.neuron.NeuronSettings;
 import io.spikelot.pipeline.train.TrainingConfig;
 import io.spikelot.pipeline.train.TrainingListener;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -31,46 +28,46 @@ class SltSearchTest {
 
     @Test
     void edgePopupReturnsExactMasksOverFrozenSignedConstantWeights() {
-        SltResult result = search(TicketKind.EDGE_POPUP, WeightInit.SIGNED_CONSTANT, 3);
+        Ticket result = search(TicketKind.EDGE_POPUP, WeightInit.SIGNED_CONSTANT, 3);
         assertThat(result.training().steps()).isEqualTo(3);
         assertThat(result.masks().keySet()).containsExactlyInAnyOrder("conv1.weight", "conv2.weight", "head.weight");
         result.masks().forEach((name, mask) -> {
-            long n = mask.data().length;
-            assertThat(kept(mask)).as(name).isEqualTo(RATIO.keptCount(n));
+            long n = mask.size();
+            assertThat(mask.countTrue()).as(name).isEqualTo(RATIO.keptCount(n));
             float sigma = (float) Math.sqrt(2.0 / (n / mask.shape()[0]));
-            float[] w = floats(result.weights().get(name));
+            float[] w = result.weights().get(name).values();
             for (int i = 0; i < w.length; i++) {
                 // unchanged ±σ on kept entries shows that training left the frozen weights alone
-                assertThat(Math.abs(w[i])).as(name).isCloseTo(mask.data()[i] == 1 ? sigma : 0f, within(1e-6f));
+                assertThat(Math.abs(w[i])).as(name).isCloseTo(mask.values()[i] ? sigma : 0f, within(1e-6f));
             }
         });
     }
 
     @Test
     void bipropWeightsAreOneMagnitudePerLayer() {
-        SltResult result = search(TicketKind.BIPROP, WeightInit.KAIMING_NORMAL, 2);
+        Ticket result = search(TicketKind.BIPROP, WeightInit.KAIMING_NORMAL, 2);
         result.weights().forEach((name, weight) -> {
-            float[] w = floats(weight);
-            byte[] mask = result.masks().get(name).data();
+            float[] w = weight.values();
+            boolean[] mask = result.masks().get(name).values();
             float alpha = Math.abs(w[indexOfFirstKept(mask)]);
             assertThat(alpha).as(name).isGreaterThan(0f);
             for (int i = 0; i < w.length; i++) {
-                assertThat(Math.abs(w[i])).as(name).isCloseTo(mask[i] == 1 ? alpha : 0f, within(alpha * 1e-5f));
+                assertThat(Math.abs(w[i])).as(name).isCloseTo(mask[i] ? alpha : 0f, within(alpha * 1e-5f));
             }
         });
     }
 
     @Test
     void trainingMovesTheScoresAndSoTheMasks() {
-        SltResult one = search(TicketKind.EDGE_POPUP, WeightInit.SIGNED_CONSTANT, 1);
-        SltResult four = search(TicketKind.EDGE_POPUP, WeightInit.SIGNED_CONSTANT, 4);
+        Ticket one = search(TicketKind.EDGE_POPUP, WeightInit.SIGNED_CONSTANT, 1);
+        Ticket four = search(TicketKind.EDGE_POPUP, WeightInit.SIGNED_CONSTANT, 4);
         assertThat(Arrays.equals(
-                        one.masks().get("head.weight").data(),
-                        four.masks().get("head.weight").data()))
+                        one.masks().get("head.weight").values(),
+                        four.masks().get("head.weight").values()))
                 .isFalse();
     }
 
-    private static SltResult search(TicketKind kind, WeightInit init, int steps) {
+    private static Ticket search(TicketKind kind, WeightInit init, int steps) {
         SpikingNetwork network = NetworkBuilder.build(
                 ArchitectureCatalog.resolve("convnet-s", new InputShape(1, 28, 28), 10),
                 InputKind.STATIC,
@@ -80,29 +77,12 @@ class SltSearchTest {
         return SltSearch.search(network, DATA, config, TrainingListener.NONE, () -> {});
     }
 
-    private static long kept(TensorBytes mask) {
-        long kept = 0;
-        for (byte b : mask.data()) {
-            kept += b;
-        }
-        return kept;
-    }
-
-    private static int indexOfFirstKept(byte[] mask) {
+    private static int indexOfFirstKept(boolean[] mask) {
         for (int i = 0; i < mask.length; i++) {
-            if (mask[i] == 1) {
+            if (mask[i]) {
                 return i;
             }
         }
         throw new AssertionError("empty mask");
-    }
-
-    private static float[] floats(TensorBytes tensor) {
-        float[] values = new float[tensor.data().length / 4];
-        ByteBuffer.wrap(tensor.data())
-                .order(ByteOrder.LITTLE_ENDIAN)
-                .asFloatBuffer()
-                .get(values);
-        return values;
     }
 }

@@ -1,4 +1,4 @@
-package io.spikelot.pipeline.shape;
+package io.spikelot.pipeline.testing;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;

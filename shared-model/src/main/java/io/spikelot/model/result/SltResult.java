@@ -1,0 +1,83 @@
+package io.spikelot.model.result;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The result of an {@code slt} job: the headline (first) ratio's ticket, its cost, and for sweeps one row per ratio.
+ * Fields marked optional are left out of the JSON when absent.
+ *
+ * @param type always {@code slt}
+ * @param method the search method's wire name ({@code edge-popup}, {@code biprop})
+ * @param architecture catalog name
+ * @param dataset dataset name
+ * @param neuron {@code lif} or {@code relu}
+ * @param timesteps T (1 for relu)
+ * @param accuracy top-1 test accuracy of the headline ticket, in [0, 1]
+ * @param loss the last training step's loss
+ * @param pruneRatio p, the fraction removed
+ * @param keptFraction kept entries over all masked entries
+ * @param keptFractionByLayer kept fraction per masked weight ({@code conv1.weight})
+ * @param firingRateByLayer test-set firing rate per LIF layer; empty for relu
+ * @param energy energy per image
+ * @param patchPruneRatio optional, Spikformers: q of MultiSp
+ * @param patches optional, Spikformers: N, tokens per sample
+ * @param patchesKept optional, Spikformers: K = ⌈(1 − q)·N⌉
+ * @param searchedLayers optional, Spikformers: which layers carry tickets (D6)
+ * @param fineTuneEpochs optional: epochs of training the kept weights after the search
+ * @param accuracyBeforeFineTune optional: test accuracy at the end of the search, before fine-tuning
+ * @param wallSeconds the job's wall time
+ * @param device the engine device ({@code cpu()}, {@code gpu(0)})
+ * @param engine engine name and version
+ * @param seed the training seed
+ * @param annAccuracy optional, {@code compareAnn}: the ReLU ticket's accuracy at the same ratio
+ * @param snnMinusAnn optional, {@code compareAnn}: accuracy − annAccuracy
+ * @param sweep optional, sweeps: one row per ratio in the spec's order
+ */
+public record SltResult(
+        String type,
+        String method,
+        String architecture,
+        String dataset,
+        String neuron,
+        int timesteps,
+        double accuracy,
+        double loss,
+        double pruneRatio,
+        double keptFraction,
+        Map<String, Double> keptFractionByLayer,
+        Map<String, Double> firingRateByLayer,
+        EnergySummary energy,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double patchPruneRatio,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer patches,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer patchesKept,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String searchedLayers,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer fineTuneEpochs,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double accuracyBeforeFineTune,
+        double wallSeconds,
+        String device,
+        String engine,
+        long seed,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double annAccuracy,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double snnMinusAnn,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<SweepRow> sweep) {
+
+    /**
+     * One ratio of a sweep.
+     *
+     * @param pruneRatio p
+     * @param keptFraction kept entries over all masked entries
+     * @param accuracy top-1 test accuracy
+     * @param loss the last training step's loss
+     * @param annAccuracy optional, {@code compareAnn}: the ReLU ticket's accuracy at this ratio
+     * @param snnMinusAnn optional, {@code compareAnn}: accuracy − annAccuracy
+     */
+    public record SweepRow(
+            double pruneRatio,
+            double keptFraction,
+            double accuracy,
+            double loss,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double annAccuracy,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double snnMinusAnn) {}
+}

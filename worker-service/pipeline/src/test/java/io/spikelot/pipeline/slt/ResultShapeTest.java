@@ -1,0 +1,95 @@
+package io.spikelot.pipeline.slt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.spikelot.model.spec.DatasetSettings;
+import io.spikelot.model.spec.QsnnModelSettings;
+import io.spikelot.model.spec.QsnnSpec;
+import io.spikelot.model.spec.QuantizationSettings;
+import io.spikelot.model.spec.QuantizationSettings.Allocation;
+import io.spikelot.model.spec.ResourceSettings;
+import io.spikelot.model.spec.SearchSettings;
+import io.spikelot.model.spec.TrainingSettings;
+import io.spikelot.pipeline.Pipeline;
+import io.spikelot.pipeline.qsnn.QsnnPipeline;
+import io.spikelot.pipeline.testing.JsonShape;
+import io.spikelot.pipeline.testing.RecordingContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The result and {@code model.json} of each job type name the same fields, with the same JSON types, as the
+ * map-building code they replaced: the shapes under {@code src/test/resources/result-shapes} were captured from that
+ * code's output for these specs (the Spikformer one on 16 training and 8 test images; the field set does not
+ * depend on the sizes). The result is checked three ways: as the worker's JSON mapper serialises it
+ * (what the API stores and serves), as {@code result.json}, and {@code model.json}.
+ */
+class ResultShapeTest {
+
+    @TempDir
+    Path scratch;
+
+    static List<Arguments> jobs() {
+        SltPipeline slt = new SltPipeline(Path.of("unused"));
+        return List.of(
+                Arguments.of(
+                        "slt-single",
+                        slt,
+                        SltSpecFixtures.convnet(SltSpecFixtures.search("edge-popup", 0.5, null, true))),
+                Arguments.of(
+                        "slt-sweep",
+                        slt,
+                        SltSpecFixtures.convnet(SltSpecFixtures.search("biprop", 0.5, List.of(0.3, 0.5), true))),
+                Arguments.of(
+                        "slt-multisp",
+                        slt,
+                        SltSpecFixtures.spec(
+                                "spikformer-tiny",
+                                "synthetic-static",
+                                8,
+                                4,
+                                new SearchSettings("biprop", 0.4, "layer", "signed-constant", 0.3, null, false, 1))),
+                Arguments.of(
+                        "qsnn",
+                        new QsnnPipeline(Path.of("unused")),
+                        new QsnnSpec(
+                                "qsnn",
+                                "test",
+                                new QsnnModelSettings("convnet-s", 2.0, 1.0, "soft", true, false, "sigmoid", 4.0),
+                                new DatasetSettings("synthetic-static", 32, 16, ".", "number", null, 7),
+                                new TrainingSettings(1, 8, "adam", 0.001, 0.9, 0.0, "cosine", 42),
+                                new ResourceSettings("auto"),
+                                new QuantizationSettings(
+                                        List.of(new Allocation(4, 2, 1), new Allocation(1, 1, 2)), null, null, null))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jobs")
+    <S> void resultAndModelDescriptionKeepTheirFieldSets(String name, Pipeline<S, ?> pipeline, S spec)
+            throws Exception {
+        RecordingContext context = new RecordingContext(scratch);
+        Object result = pipeline.run(spec, context);
+
+        String expectedResult = shape(name + "-result");
+        assertThat(JsonShape.of(JsonMapper.builder().build().writeValueAsString(result)))
+                .as("the result as the worker sends it")
+                .isEqualTo(expectedResult);
+        assertThat(JsonShape.of(context.text("result.json"))).as("result.json").isEqualTo(expectedResult);
+        assertThat(JsonShape.of(context.text("model.json"))).as("model.json").isEqualTo(shape(name + "-model"));
+    }
+
+    private static String shape(String name) throws IOException {
+        try (InputStream in = ResultShapeTest.class.getResourceAsStream("/result-shapes/" + name + ".shape")) {
+            assertThat(in).as(name + ".shape").isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
