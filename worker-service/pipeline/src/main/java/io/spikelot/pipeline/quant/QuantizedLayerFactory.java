@@ -3,8 +3,8 @@ package io.spikelot.pipeline.quant;
 import ai.djl.nn.Block;
 import io.spikelot.model.arch.Conv2dLayer;
 import io.spikelot.model.arch.LinearLayer;
+import io.spikelot.pipeline.model.WeightInit;
 import io.spikelot.pipeline.model.WeightLayerFactory;
-import io.spikelot.pipeline.ticket.WeightInit;
 
 /**
  * Builds every conv and linear layer of the catalog architecture, the encoding conv and the classifier included,

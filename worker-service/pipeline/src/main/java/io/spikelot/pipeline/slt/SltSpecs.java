@@ -5,12 +5,12 @@ import io.spikelot.model.spec.ModelSettings;
 import io.spikelot.model.spec.SearchSettings;
 import io.spikelot.model.spec.SltSpec;
 import io.spikelot.pipeline.PipelineException;
+import io.spikelot.pipeline.model.WeightInit;
 import io.spikelot.pipeline.neuron.LifConfig;
 import io.spikelot.pipeline.neuron.NeuronKind;
 import io.spikelot.pipeline.neuron.NeuronSettings;
 import io.spikelot.pipeline.spec.JobSettings;
 import io.spikelot.pipeline.ticket.TicketKind;
-import io.spikelot.pipeline.ticket.WeightInit;
 import java.util.Locale;
 
 /** Checks what this pipeline supports and turns the spec's strings into engine settings. */

@@ -3,6 +3,7 @@ package io.spikelot.pipeline.ticket;
 import ai.djl.training.initializer.Initializer;
 import io.spikelot.model.arch.Conv2dLayer;
 import io.spikelot.pipeline.model.WeightGeometry;
+import io.spikelot.pipeline.model.WeightInit;
 
 /**
  * A square 2-D convolution with a ticket-search weight: {@code [N, in, H, W] → [N, out, H', W']},

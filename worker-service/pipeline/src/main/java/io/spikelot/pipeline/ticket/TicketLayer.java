@@ -11,6 +11,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
 import io.spikelot.pipeline.model.WeightGeometry;
+import io.spikelot.pipeline.model.WeightInit;
 import io.spikelot.pipeline.tensor.Scopes;
 
 /**

@@ -5,6 +5,7 @@ import io.spikelot.model.arch.Architecture;
 import io.spikelot.model.arch.Conv2dLayer;
 import io.spikelot.model.arch.LinearLayer;
 import io.spikelot.model.arch.WeightLayer;
+import io.spikelot.pipeline.model.WeightInit;
 import io.spikelot.pipeline.model.WeightLayerFactory;
 import java.util.function.Predicate;
 

@@ -3,6 +3,7 @@ package io.spikelot.pipeline.ticket;
 import ai.djl.training.initializer.Initializer;
 import io.spikelot.model.arch.LinearLayer;
 import io.spikelot.pipeline.model.WeightGeometry;
+import io.spikelot.pipeline.model.WeightInit;
 
 /**
  * A fully connected layer on the last axis with a ticket-search weight: {@code [..., in] → [..., out]} (a vector

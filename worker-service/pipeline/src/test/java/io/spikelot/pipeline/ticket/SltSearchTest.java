@@ -12,6 +12,7 @@ import io.spikelot.pipeline.data.EventFrameOptions;
 import io.spikelot.pipeline.model.InputKind;
 import io.spikelot.pipeline.model.NetworkBuilder;
 import io.spikelot.pipeline.model.SpikingNetwork;
+import io.spikelot.pipeline.model.WeightInit;
 import io.spikelot.pipeline.neuron.NeuronSettings;
 import io.spikelot.pipeline.train.TrainingConfig;
 import io.spikelot.pipeline.train.TrainingListener;

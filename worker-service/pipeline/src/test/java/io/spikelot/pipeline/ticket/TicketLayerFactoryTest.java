@@ -17,6 +17,7 @@ import io.spikelot.model.arch.InputShape;
 import io.spikelot.pipeline.model.InputKind;
 import io.spikelot.pipeline.model.NetworkBuilder;
 import io.spikelot.pipeline.model.SpikingNetwork;
+import io.spikelot.pipeline.model.WeightInit;
 import io.spikelot.pipeline.neuron.NeuronSettings;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

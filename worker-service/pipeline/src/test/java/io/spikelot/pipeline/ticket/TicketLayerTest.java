@@ -16,6 +16,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import io.spikelot.model.arch.Conv2dLayer;
 import io.spikelot.model.arch.FeatureShape;
+import io.spikelot.pipeline.model.WeightInit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
