@@ -3,6 +3,7 @@ package io.spikelot.pipeline;
 import io.spikelot.model.job.JobType;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.Function;
 
 /**
  * The skeleton every job type shares: train what the spec asks for into a job record {@code J}, summarise it as the
@@ -15,16 +16,35 @@ import java.nio.file.Path;
  */
 public abstract class JobPipeline<S, J, R> implements Pipeline<S, R> {
 
+    /** Writes a finished job's files from the job and its result. */
+    @FunctionalInterface
+    protected interface ArtifactWriter<J, R> {
+        void write(J job, R result, ArtifactSink sink) throws IOException;
+    }
+
     private final JobType type;
     private final Class<S> specType;
+    private final Function<J, R> summary;
+    private final ArtifactWriter<J, R> artifacts;
 
     /** Where dataset folders live ({@code <root>/<path>/<name>/...}). */
     protected final Path datasetsRoot;
 
-    protected JobPipeline(JobType type, Class<S> specType, Path datasetsRoot) {
+    /**
+     * @param summary the job's result record from the finished job
+     * @param artifacts the job's files; {@code result.json} is the result as the artifact package writes JSON
+     */
+    protected JobPipeline(
+            JobType type,
+            Class<S> specType,
+            Path datasetsRoot,
+            Function<J, R> summary,
+            ArtifactWriter<J, R> artifacts) {
         this.type = type;
         this.specType = specType;
         this.datasetsRoot = datasetsRoot;
+        this.summary = summary;
+        this.artifacts = artifacts;
     }
 
     @Override
@@ -43,8 +63,8 @@ public abstract class JobPipeline<S, J, R> implements Pipeline<S, R> {
         context.checkCancelled();
         J job = train(spec, context, start);
         context.checkCancelled();
-        R result = summarise(job);
-        writeArtifacts(job, result, context.artifacts());
+        R result = summary.apply(job);
+        artifacts.write(job, result, context.artifacts());
         return result;
     }
 
@@ -54,12 +74,6 @@ public abstract class JobPipeline<S, J, R> implements Pipeline<S, R> {
      * @param startNanos {@link System#nanoTime()} when the job started, for its wall time
      */
     protected abstract J train(S spec, PipelineContext context, long startNanos) throws Exception;
-
-    /** The job's result record. */
-    protected abstract R summarise(J job);
-
-    /** The job's files; {@code result.json} is {@code result} as written by the artifact package's JSON. */
-    protected abstract void writeArtifacts(J job, R result, ArtifactSink sink) throws IOException;
 
     /** Seconds since {@code startNanos}. */
     protected static double secondsSince(long startNanos) {

@@ -8,7 +8,6 @@ import io.spikelot.model.job.JobType;
 import io.spikelot.model.result.QsnnResult;
 import io.spikelot.model.spec.QsnnSpec;
 import io.spikelot.model.spec.QuantizationSettings.Allocation;
-import io.spikelot.pipeline.ArtifactSink;
 import io.spikelot.pipeline.JobPipeline;
 import io.spikelot.pipeline.PipelineContext;
 import io.spikelot.pipeline.PipelineException;
@@ -27,7 +26,6 @@ import io.spikelot.pipeline.train.RunProgress;
 import io.spikelot.pipeline.train.TrainingConfig;
 import io.spikelot.pipeline.train.TrainingLoop;
 import io.spikelot.pipeline.train.TrainingResult;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +45,7 @@ public final class QsnnPipeline extends JobPipeline<QsnnSpec, QsnnJob, QsnnResul
 
     /** @param datasetsRoot where dataset folders live ({@code <root>/<path>/<name>/...}) */
     public QsnnPipeline(Path datasetsRoot) {
-        super(JobType.QSNN, QsnnSpec.class, datasetsRoot);
+        super(JobType.QSNN, QsnnSpec.class, datasetsRoot, QsnnResults::of, QsnnArtifacts::write);
     }
 
     @Override
@@ -80,16 +78,6 @@ public final class QsnnPipeline extends JobPipeline<QsnnSpec, QsnnJob, QsnnResul
             context.checkCancelled();
         }
         return new QsnnJob(spec, architecture, runs, secondsSince(startNanos));
-    }
-
-    @Override
-    protected QsnnResult summarise(QsnnJob job) {
-        return QsnnResults.of(job);
-    }
-
-    @Override
-    protected void writeArtifacts(QsnnJob job, QsnnResult result, ArtifactSink sink) throws IOException {
-        QsnnArtifacts.write(job, result, sink);
     }
 
     private static AllocationRun trainAllocation(

@@ -4,7 +4,6 @@ import io.spikelot.model.arch.Architecture;
 import io.spikelot.model.job.JobType;
 import io.spikelot.model.result.SltResult;
 import io.spikelot.model.spec.SltSpec;
-import io.spikelot.pipeline.ArtifactSink;
 import io.spikelot.pipeline.JobPipeline;
 import io.spikelot.pipeline.PipelineContext;
 import io.spikelot.pipeline.PipelineException;
@@ -22,7 +21,6 @@ import io.spikelot.pipeline.ticket.TicketLayers;
 import io.spikelot.pipeline.train.ParameterCopy;
 import io.spikelot.pipeline.train.RunProgress;
 import io.spikelot.pipeline.train.TrainingConfig;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +51,7 @@ public final class SltPipeline extends JobPipeline<SltSpec, SltJob, SltResult> {
 
     /** @param datasetsRoot where dataset folders live ({@code <root>/<path>/<name>/...}) */
     public SltPipeline(Path datasetsRoot) {
-        super(JobType.SLT, SltSpec.class, datasetsRoot);
+        super(JobType.SLT, SltSpec.class, datasetsRoot, SltResults::of, SltArtifacts::write);
     }
 
     @Override
@@ -82,16 +80,6 @@ public final class SltPipeline extends JobPipeline<SltSpec, SltJob, SltResult> {
             }
         }
         return new SltJob(spec, architecture, input, neurons, results, annResults, secondsSince(startNanos));
-    }
-
-    @Override
-    protected SltResult summarise(SltJob job) {
-        return SltResults.of(job);
-    }
-
-    @Override
-    protected void writeArtifacts(SltJob job, SltResult result, ArtifactSink sink) throws IOException {
-        SltArtifacts.write(job, result, sink);
     }
 
     /** One ticket search at one ratio. */

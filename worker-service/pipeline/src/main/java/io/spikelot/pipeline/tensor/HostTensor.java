@@ -17,17 +17,14 @@ public sealed interface HostTensor {
     long[] shape();
 
     /** Number of elements, the product of {@link #shape()}. */
-    int size();
+    default int size() {
+        return Math.toIntExact(Arrays.stream(shape()).reduce(1L, Math::multiplyExact));
+    }
 
     /** 32-bit floats: weights, scales, running statistics. */
     record Floats(long[] shape, float[] values) implements HostTensor {
         public Floats {
             requireSize(shape, values.length);
-        }
-
-        @Override
-        public int size() {
-            return values.length;
         }
 
         /** The single value of a scalar (or one-element) tensor. */
@@ -55,11 +52,6 @@ public sealed interface HostTensor {
             requireSize(shape, values.length);
         }
 
-        @Override
-        public int size() {
-            return values.length;
-        }
-
         /** How many entries are true. */
         public long countTrue() {
             long count = 0;
@@ -75,22 +67,12 @@ public sealed interface HostTensor {
         public Bytes {
             requireSize(shape, values.length);
         }
-
-        @Override
-        public int size() {
-            return values.length;
-        }
     }
 
     /** Integer codes in [−32767, 32767]. */
     record Shorts(long[] shape, short[] values) implements HostTensor {
         public Shorts {
             requireSize(shape, values.length);
-        }
-
-        @Override
-        public int size() {
-            return values.length;
         }
     }
 
