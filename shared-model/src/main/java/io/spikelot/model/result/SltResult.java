@@ -19,6 +19,7 @@ import java.util.Map;
  * @param pruneRatio p, the fraction removed
  * @param keptFraction kept entries over all masked entries
  * @param keptFractionByLayer kept fraction per masked weight ({@code conv1.weight})
+ * @param keptFractionByEpoch optional, {@code scope: global}: the annealed kept fraction of each search epoch
  * @param firingRateByLayer test-set firing rate per LIF layer; empty for relu
  * @param energy energy per image
  * @param patchPruneRatio optional, Spikformers: q of MultiSp
@@ -47,6 +48,7 @@ public record SltResult(
         double pruneRatio,
         double keptFraction,
         Map<String, Double> keptFractionByLayer,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Double> keptFractionByEpoch,
         Map<String, Double> firingRateByLayer,
         EnergySummary energy,
         @JsonInclude(JsonInclude.Include.NON_NULL) Double patchPruneRatio,

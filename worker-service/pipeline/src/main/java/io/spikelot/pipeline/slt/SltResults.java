@@ -31,6 +31,9 @@ final class SltResults {
                 primary.ratio(),
                 primary.keptFraction(),
                 primary.keptFractionByLayer(),
+                primary.search().keptFractionByEpoch().isEmpty()
+                        ? null
+                        : primary.search().keptFractionByEpoch(),
                 rates,
                 EnergyReporter.energy(
                         job.architecture(),

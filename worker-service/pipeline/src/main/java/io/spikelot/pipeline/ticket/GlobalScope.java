@@ -12,15 +12,37 @@ import java.util.List;
  * <p>Within a forward pass the first layer, in network order, ranks everyone's current scores and the others
  * reuse its masks, which live in that batch's manager: every layer of a pass sees one consistent ranking, at the
  * cost of one concatenation and one k-th-value selection over all scores per pass.
+ *
+ * <p>The kept fraction follows a {@link KeptFractionSchedule}, advanced by the search at every epoch start; without
+ * one it is the target ratio throughout.
  */
 public final class GlobalScope {
 
-    private final PruneRatio ratio;
     private final List<TicketLayer> layers = new ArrayList<>();
     private List<NDArray> current = List.of();
+    private KeptFractionSchedule schedule;
+    private PruneRatio ratio;
 
     public GlobalScope(PruneRatio ratio) {
+        this.schedule = KeptFractionSchedule.constant(ratio);
         this.ratio = ratio;
+    }
+
+    /** Follows {@code schedule} from now on, starting at its epoch 0. */
+    void anneal(KeptFractionSchedule schedule) {
+        this.schedule = schedule;
+        startEpoch(0);
+    }
+
+    /** The ratio of epoch {@code epoch} (from 0) applies from the next forward pass on. */
+    void startEpoch(int epoch) {
+        ratio = schedule.at(epoch);
+        current = List.of();
+    }
+
+    /** The schedule in use. */
+    KeptFractionSchedule schedule() {
+        return schedule;
     }
 
     /** Adds a layer; layers must be added in the order the forward pass runs them. */

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import io.spikelot.pipeline.data.Dataset;
 import io.spikelot.pipeline.model.SpikingNetwork;
 import io.spikelot.pipeline.tensor.HostTensor;
+import io.spikelot.pipeline.train.EpochReport;
 import io.spikelot.pipeline.train.TrainingConfig;
 import io.spikelot.pipeline.train.TrainingListener;
 import io.spikelot.pipeline.train.TrainingLoop;
@@ -12,11 +13,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Trains the scores of a network built with a {@link TicketLayerFactory} (only parameters that require gradients
  * move: scores, plus any dense or BatchNorm parameters) and returns the winning ticket's masks and weights,
- * copied to the heap once training has ended.
+ * copied to the heap once training has ended. A global ranking anneals its kept fraction over the first search
+ * epochs as biprop does ({@link KeptFractionSchedule}).
  */
 public final class SltSearch {
 
@@ -48,14 +51,28 @@ public final class SltSearch {
             throw new IllegalArgumentException("The network has no ticket layers; build it with a TicketLayerFactory");
         }
         Snapshot snapshot = new Snapshot(layers);
+        Optional<GlobalScope> global =
+                layers.values().stream().flatMap(l -> l.globalScope().stream()).findFirst();
+        global.ifPresent(scope ->
+                scope.anneal(KeptFractionSchedule.biprop(scope.schedule().target(), config.epochs())));
+        TrainingListener annealing = new TrainingListener() {
+            @Override
+            public void onEpoch(EpochReport report) {
+                // epochs count from 1, so the epoch that starts next has index report.epoch() from 0
+                global.ifPresent(scope -> scope.startEpoch(report.epoch()));
+            }
+        };
         List<TrainingLoop.Phase> phases = new ArrayList<>();
         phases.add(TrainingLoop.Phase.of(config));
         if (fineTuneEpochs > 0) {
             phases.add(new TrainingLoop.Phase(
                     config.withEpochs(fineTuneEpochs), () -> layers.values().forEach(TicketLayer::startFineTuning)));
         }
-        TrainingResult training = TrainingLoop.train(network, data, phases, listener.andThen(snapshot), cancellation);
-        return new Ticket(training, snapshot.masks, snapshot.weights);
+        TrainingResult training = TrainingLoop.train(
+                network, data, phases, annealing.andThen(listener).andThen(snapshot), cancellation);
+        List<Double> schedule = global.map(scope -> scope.schedule().keptFractions(config.epochs()))
+                .orElse(List.of());
+        return new Ticket(training, snapshot.masks, snapshot.weights, schedule);
     }
 
     /** Copies masks and effective weights to the heap once training has ended. */

@@ -13,6 +13,7 @@ import ai.djl.util.PairList;
 import io.spikelot.pipeline.model.WeightGeometry;
 import io.spikelot.pipeline.model.WeightInit;
 import io.spikelot.pipeline.tensor.Scopes;
+import java.util.Optional;
 
 /**
  * A conv or linear layer whose weight W is frozen and random and whose learned object is one score per weight
@@ -63,6 +64,11 @@ public abstract class TicketLayer extends AbstractBlock {
     void joinGlobalScope(GlobalScope scope) {
         global = scope;
         scope.register(this);
+    }
+
+    /** The shared ranking this layer belongs to, if {@code scope: global}. */
+    Optional<GlobalScope> globalScope() {
+        return Optional.ofNullable(global);
     }
 
     public TicketKind kind() {

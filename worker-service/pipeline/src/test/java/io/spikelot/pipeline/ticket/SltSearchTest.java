@@ -14,6 +14,7 @@ import io.spikelot.pipeline.model.NetworkBuilder;
 import io.spikelot.pipeline.model.SpikingNetwork;
 import io.spikelot.pipeline.model.WeightInit;
 import io.spikelot.pipeline.neuron.NeuronSettings;
+import io.spikelot.pipeline.tensor.HostTensor;
 import io.spikelot.pipeline.train.TrainingConfig;
 import io.spikelot.pipeline.train.TrainingListener;
 import java.nio.file.Path;
@@ -66,6 +67,35 @@ class SltSearchTest {
                         one.masks().get("head.weight").values(),
                         four.masks().get("head.weight").values()))
                 .isFalse();
+    }
+
+    @Test
+    void aGlobalSearchAnnealsItsKeptFractionAndEndsExactlyOnTarget() {
+        Dataset oneBatch = new DatasetResolver(Path.of("unused"))
+                .resolve(new DatasetSpec("synthetic-static", 16, 8), EventFrameOptions.of(2), 7);
+        PruneRatio target = new PruneRatio(0.7);
+        SpikingNetwork network = NetworkBuilder.build(
+                ArchitectureCatalog.resolve("convnet-s", new InputShape(1, 28, 28), 10),
+                InputKind.STATIC,
+                NeuronSettings.spiking(2),
+                new TicketLayerFactory(
+                        TicketKind.EDGE_POPUP,
+                        target,
+                        WeightInit.SIGNED_CONSTANT,
+                        TicketLayerFactory.allLayers(),
+                        true));
+        Ticket ticket =
+                SltSearch.search(network, oneBatch, TrainingConfig.adam(3, 16, 5), TrainingListener.NONE, () -> {});
+
+        assertThat(ticket.keptFractionByEpoch()).hasSize(3);
+        assertThat(ticket.keptFractionByEpoch().get(0)).isCloseTo(0.5, within(1e-12));
+        assertThat(ticket.keptFractionByEpoch().get(1)).isCloseTo(0.325, within(1e-12));
+        long kept = ticket.masks().values().stream()
+                .mapToLong(HostTensor.Booleans::countTrue)
+                .sum();
+        long total =
+                ticket.masks().values().stream().mapToLong(HostTensor::size).sum();
+        assertThat(kept).isEqualTo(target.keptCount(total));
     }
 
     private static Ticket search(TicketKind kind, WeightInit init, int steps) {
