@@ -71,7 +71,7 @@ public final class QsnnPipeline implements Pipeline<QsnnSpec> {
             throw PipelineException.invalidSpec(e.getMessage());
         }
         TrainingConfig config = JobSettings.training(spec.training());
-        LifConfig lif = JobSettings.lif(spec.model().withTimesteps(1));
+        LifConfig lif = JobSettings.lif(spec.model().lif());
         List<AllocationRun> runs = new ArrayList<>();
         Architecture architecture = null;
         Dataset data = null;

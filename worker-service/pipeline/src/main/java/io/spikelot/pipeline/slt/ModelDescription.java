@@ -30,7 +30,7 @@ final class ModelDescription {
         model.put("neuron", neuron(job.spec().model(), run.spiking()));
         model.put("timesteps", job.neurons().timesteps());
         model.put("method", job.method());
-        model.put("weightInit", job.spec().search().weightInit());
+        model.put("weightInit", job.spec().search().weightInit().wireName());
         model.put("pruneRatio", run.ratio());
         model.put("keptFraction", run.keptFraction());
         model.put("seed", job.seed());

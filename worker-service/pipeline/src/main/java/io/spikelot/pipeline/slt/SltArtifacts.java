@@ -65,7 +65,7 @@ final class SltArtifacts {
         meta.put("architecture", job.architecture().name());
         meta.put("timesteps", Integer.toString(job.neurons().timesteps()));
         meta.put("neuron", run.spiking() ? "lif" : "relu");
-        meta.put("weightInit", job.spec().search().weightInit());
+        meta.put("weightInit", job.spec().search().weightInit().wireName());
         return meta;
     }
 

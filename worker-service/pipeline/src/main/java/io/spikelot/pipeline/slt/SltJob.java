@@ -38,7 +38,7 @@ record SltJob(
     }
 
     String method() {
-        return spec.search().method();
+        return spec.search().method().wireName();
     }
 
     /** N, the tokens per sample of a Spikformer; 0 for other architectures. */

@@ -1,6 +1,7 @@
 package io.spikelot.pipeline.slt;
 
 import io.spikelot.model.arch.Architecture;
+import io.spikelot.model.spec.PruneScope;
 import io.spikelot.model.spec.SltSpec;
 import io.spikelot.pipeline.Pipeline;
 import io.spikelot.pipeline.PipelineContext;
@@ -114,7 +115,7 @@ public final class SltPipeline implements Pipeline<SltSpec> {
                     new PruneRatio(ratio),
                     SltSpecs.init(spec.search().weightInit()),
                     TicketLayerFactory.searchedLayers(architecture),
-                    "global".equals(spec.search().scope()));
+                    spec.search().scope() == PruneScope.GLOBAL);
             SpikingNetwork network = NetworkBuilder.build(
                     architecture, input, neurons, layers, spec.search().patchPruneRatio());
             Set<String> ticketWeights = Set.copyOf(TicketLayers.of(network).keySet());

@@ -4,8 +4,11 @@ import ai.djl.engine.Engine;
 import io.spikelot.model.arch.Architecture;
 import io.spikelot.model.arch.ArchitectureCatalog;
 import io.spikelot.model.spec.DatasetSettings;
+import io.spikelot.model.spec.Device;
+import io.spikelot.model.spec.LifSettings;
 import io.spikelot.model.spec.ModelSettings;
 import io.spikelot.model.spec.ResourceSettings;
+import io.spikelot.model.spec.Schedule;
 import io.spikelot.model.spec.TrainingSettings;
 import io.spikelot.pipeline.PipelineException;
 import io.spikelot.pipeline.data.Dataset;
@@ -31,19 +34,23 @@ public final class JobSettings {
 
     private JobSettings() {}
 
-    /** The LIF neuron of {@code model}. */
-    public static LifConfig lif(ModelSettings model) {
+    /** The LIF neuron of a spec's {@code model}. */
+    public static LifConfig lif(LifSettings lif) {
         try {
             return new LifConfig(
-                    model.tau(),
-                    model.threshold(),
-                    "soft".equals(model.reset()) ? ResetMode.SOFT : ResetMode.HARD,
+                    lif.tau(),
+                    lif.threshold(),
+                    switch (lif.reset()) {
+                        case HARD -> ResetMode.HARD;
+                        case SOFT -> ResetMode.SOFT;
+                    },
                     0.0,
-                    model.decayInput(),
-                    model.detachReset(),
-                    "atan".equals(model.surrogate())
-                            ? new AtanSurrogate(model.surrogateAlpha())
-                            : new SigmoidSurrogate(model.surrogateAlpha()));
+                    lif.decayInput(),
+                    lif.detachReset(),
+                    switch (lif.surrogate()) {
+                        case ATAN -> new AtanSurrogate(lif.surrogateAlpha());
+                        case SIGMOID -> new SigmoidSurrogate(lif.surrogateAlpha());
+                    });
         } catch (IllegalArgumentException e) {
             throw PipelineException.invalidSpec("Invalid model settings: " + e.getMessage());
         }
@@ -53,13 +60,13 @@ public final class JobSettings {
     public static Map<String, Object> describeLif(ModelSettings model) {
         Map<String, Object> neuron = new LinkedHashMap<>();
         neuron.put("kind", "lif");
-        neuron.put("tau", model.tau());
-        neuron.put("threshold", model.threshold());
-        neuron.put("reset", model.reset());
-        neuron.put("decayInput", model.decayInput());
-        neuron.put("detachReset", model.detachReset());
-        neuron.put("surrogate", model.surrogate());
-        neuron.put("surrogateAlpha", model.surrogateAlpha());
+        neuron.put("tau", model.lif().tau());
+        neuron.put("threshold", model.lif().threshold());
+        neuron.put("reset", model.lif().reset().wireName());
+        neuron.put("decayInput", model.lif().decayInput());
+        neuron.put("detachReset", model.lif().detachReset());
+        neuron.put("surrogate", model.lif().surrogate().wireName());
+        neuron.put("surrogateAlpha", model.lif().surrogateAlpha());
         return neuron;
     }
 
@@ -69,11 +76,14 @@ public final class JobSettings {
             return new TrainingConfig(
                     t.epochs(),
                     t.batchSize(),
-                    OptimizerKind.parse(t.optimizer() == null ? "adam" : t.optimizer()),
+                    switch (t.optimizer()) {
+                        case ADAM -> OptimizerKind.ADAM;
+                        case SGD -> OptimizerKind.SGD;
+                    },
                     t.learningRate(),
                     t.momentum(),
                     t.weightDecay(),
-                    !"constant".equals(t.schedule()),
+                    t.schedule() == Schedule.COSINE,
                     t.seed(),
                     EVAL_CHUNK,
                     0);
@@ -94,7 +104,11 @@ public final class JobSettings {
         if (!root.startsWith(datasetsRoot.normalize())) {
             throw PipelineException.invalidSpec("dataset.path must stay under the datasets root, got " + path);
         }
-        SplitBy split = "time".equals(d.frameSplit()) ? SplitBy.TIME : SplitBy.NUMBER;
+        SplitBy split =
+                switch (d.frameSplit()) {
+                    case NUMBER -> SplitBy.NUMBER;
+                    case TIME -> SplitBy.TIME;
+                };
         EventFrameOptions events =
                 new EventFrameOptions(Math.max(1, timesteps), split, d.resize() == null ? 0 : d.resize());
         Dataset data = new DatasetResolver(root)
@@ -122,7 +136,7 @@ public final class JobSettings {
      */
     public static void requireDevice(ResourceSettings resources) {
         if (resources != null
-                && "gpu".equals(resources.device())
+                && resources.device() == Device.GPU
                 && Engine.getInstance().getGpuCount() == 0) {
             throw PipelineException.invalidSpec("resources.device 'gpu' is not available: this worker runs on CPU");
         }

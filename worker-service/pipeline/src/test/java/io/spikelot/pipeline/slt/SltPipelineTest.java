@@ -1,14 +1,19 @@
 package io.spikelot.pipeline.slt;
 
-import static io.spikelot.pipeline.slt.SltSpecFixtures.convnet;
-import static io.spikelot.pipeline.slt.SltSpecFixtures.search;
+import static io.spikelot.pipeline.slt.SltSpecFixtures.aSltSpec;
+import static io.spikelot.pipeline.slt.SltSpecFixtures.biprop;
+import static io.spikelot.pipeline.slt.SltSpecFixtures.edgePopup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.spikelot.model.messaging.JobError;
+import io.spikelot.model.spec.PruneScope;
+import io.spikelot.model.spec.SearchMethod;
+import io.spikelot.model.spec.SearchSettings;
 import io.spikelot.model.spec.SltSpec;
+import io.spikelot.model.spec.WeightInitKind;
 import io.spikelot.pipeline.JobCancelledException;
 import io.spikelot.pipeline.PipelineException;
 import io.spikelot.pipeline.testing.RecordingContext;
@@ -22,7 +27,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** convnet-s on 32 synthetic samples, one epoch, batch 8, T = 2. */
 class SltPipelineTest {
@@ -33,10 +38,14 @@ class SltPipelineTest {
     private final SltPipeline pipeline = new SltPipeline(Path.of("unused"));
 
     @ParameterizedTest
-    @ValueSource(strings = {"edge-popup", "biprop"})
-    void writesExactMasksWeightsAndReports(String method) throws Exception {
+    @EnumSource(SearchMethod.class)
+    void writesExactMasksWeightsAndReports(SearchMethod method) throws Exception {
         RecordingContext context = new RecordingContext(scratch);
-        Map<String, Object> result = pipeline.run(convnet(search(method, 0.5, null, false)), context);
+        Map<String, Object> result = pipeline.run(
+                aSltSpec()
+                        .withSearch(SearchSettings.defaults().withMethod(method, 0.5))
+                        .build(),
+                context);
 
         assertThat(context.artifacts)
                 .containsKeys(
@@ -49,7 +58,7 @@ class SltPipelineTest {
                 .doesNotContainKey("accuracy-vs-ratio.svg");
         JsonObject masks = SafetensorsFiles.header(context.artifacts.get("mask.safetensors"));
         assertThat(masks.getAsJsonObject("__metadata__").get("method").getAsString())
-                .isEqualTo(method);
+                .isEqualTo(method.wireName());
         assertThat(masks.getAsJsonObject("__metadata__").get("architecture").getAsString())
                 .isEqualTo("convnet-s");
         List<String> names =
@@ -112,7 +121,11 @@ class SltPipelineTest {
     @Test
     void aSweepWithAnnComparisonReportsEveryRatio() throws Exception {
         RecordingContext context = new RecordingContext(scratch);
-        Map<String, Object> result = pipeline.run(convnet(search("biprop", 0.5, List.of(0.3, 0.7), true)), context);
+        Map<String, Object> result = pipeline.run(
+                aSltSpec()
+                        .withSearch(biprop(0.5).withSweep(List.of(0.3, 0.7)).withCompareAnn(true))
+                        .build(),
+                context);
 
         List<?> sweep = (List<?>) result.get("sweep");
         assertThat(sweep).hasSize(2);
@@ -135,13 +148,11 @@ class SltPipelineTest {
     @SuppressWarnings("unchecked")
     void multiSpSearchesThePatchEmbeddingAndKeepsTheStrongestPatches() throws Exception {
         RecordingContext context = new RecordingContext(scratch);
-        SltSpec spec = SltSpecFixtures.spec(
-                "spikformer-tiny",
-                "synthetic-static",
-                16,
-                8,
-                new io.spikelot.model.spec.SearchSettings(
-                        "biprop", 0.4, "layer", "signed-constant", 0.3, null, false, 0));
+        SltSpec spec = aSltSpec()
+                .withArchitecture("spikformer-tiny")
+                .withDataset("synthetic-static", 16, 8)
+                .withSearch(biprop(0.4).withPatchPruneRatio(0.3))
+                .build();
         Map<String, Object> result = pipeline.run(spec, context);
 
         // 28 px, patch 4: N = 7·7 = 49 tokens, K = ⌈0.7·49⌉ = 35
@@ -157,13 +168,16 @@ class SltPipelineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"edge-popup", "biprop"})
+    @EnumSource(SearchMethod.class)
     @SuppressWarnings("unchecked")
-    void fineTuningTrainsTheKeptWeightsAndKeepsTheMask(String method) throws Exception {
+    void fineTuningTrainsTheKeptWeightsAndKeepsTheMask(SearchMethod method) throws Exception {
         RecordingContext context = new RecordingContext(scratch);
         Map<String, Object> result = pipeline.run(
-                convnet(new io.spikelot.model.spec.SearchSettings(
-                        method, 0.5, "layer", "signed-constant", 0.0, null, false, 1)),
+                aSltSpec()
+                        .withSearch(SearchSettings.defaults()
+                                .withMethod(method, 0.5)
+                                .withFineTuneEpochs(1))
+                        .build(),
                 context);
 
         assertThat(result).containsEntry("fineTuneEpochs", 1).containsKey("accuracyBeforeFineTune");
@@ -200,8 +214,11 @@ class SltPipelineTest {
     void globalScopeKeepsAnExactTotalRankedOverAllLayers() throws Exception {
         RecordingContext context = new RecordingContext(scratch);
         Map<String, Object> result = pipeline.run(
-                convnet(new io.spikelot.model.spec.SearchSettings(
-                        "edge-popup", 0.7, "global", "kaiming-normal", 0.0, null, false, 0)),
+                aSltSpec()
+                        .withSearch(edgePopup(0.7)
+                                .withScope(PruneScope.GLOBAL)
+                                .withWeightInit(WeightInitKind.KAIMING_NORMAL))
+                        .build(),
                 context);
 
         byte[] masks = context.artifacts.get("mask.safetensors");
@@ -223,7 +240,8 @@ class SltPipelineTest {
     void aCancelledJobStopsWithoutArtifacts() {
         RecordingContext context = new RecordingContext(scratch);
         context.cancelled = true;
-        assertThatThrownBy(() -> pipeline.run(convnet(search("edge-popup", 0.5, null, false)), context))
+        assertThatThrownBy(
+                        () -> pipeline.run(aSltSpec().withSearch(edgePopup(0.5)).build(), context))
                 .isInstanceOf(JobCancelledException.class);
         assertThat(context.artifacts).isEmpty();
     }
@@ -231,10 +249,8 @@ class SltPipelineTest {
     @Test
     void unsupportedSpecsAreRefusedByName() {
         assertInvalid(
-                convnet(new io.spikelot.model.spec.SearchSettings(
-                        "biprop", 0.5, "layer", "signed-constant", 0.25, null, false, 0)),
-                "patchPruneRatio");
-        assertInvalid(SltSpecFixtures.spec("convnet-s", "mnist", 8, 8, search("biprop", 0.5, null, false)), "");
+                aSltSpec().withSearch(biprop(0.5).withPatchPruneRatio(0.25)).build(), "patchPruneRatio");
+        assertInvalid(aSltSpec().withDataset("mnist", 8, 8).build(), "");
     }
 
     private void assertInvalid(SltSpec spec, String mentioned) {
