@@ -2,13 +2,13 @@ package io.spikelot.pipeline.slt;
 
 import io.spikelot.model.arch.ArchitectureCatalog;
 import io.spikelot.model.spec.ModelSettings;
+import io.spikelot.model.spec.NeuronKind;
 import io.spikelot.model.spec.SearchMethod;
 import io.spikelot.model.spec.SearchSettings;
 import io.spikelot.model.spec.SltSpec;
 import io.spikelot.model.spec.WeightInitKind;
 import io.spikelot.pipeline.PipelineException;
 import io.spikelot.pipeline.neuron.LifConfig;
-import io.spikelot.pipeline.neuron.NeuronKind;
 import io.spikelot.pipeline.neuron.NeuronSettings;
 import io.spikelot.pipeline.spec.JobSettings;
 import io.spikelot.pipeline.ticket.TicketKind;
@@ -69,8 +69,7 @@ final class SltSpecs {
     static NeuronSettings neurons(ModelSettings model, boolean ann) {
         LifConfig lif = JobSettings.lif(model.lif());
         try {
-            NeuronKind kind =
-                    ann || model.neuron() == io.spikelot.model.spec.NeuronKind.RELU ? NeuronKind.RELU : NeuronKind.LIF;
+            NeuronKind kind = ann ? NeuronKind.RELU : model.neuron();
             return new NeuronSettings(kind, lif, Math.max(1, model.timesteps()));
         } catch (IllegalArgumentException e) {
             throw PipelineException.invalidSpec("Invalid model settings: " + e.getMessage());

@@ -15,12 +15,9 @@ import io.spikelot.pipeline.data.Dataset;
 import io.spikelot.pipeline.data.DatasetResolver;
 import io.spikelot.pipeline.data.DatasetSpec;
 import io.spikelot.pipeline.data.EventFrameOptions;
-import io.spikelot.pipeline.encoding.SplitBy;
 import io.spikelot.pipeline.neuron.AtanSurrogate;
 import io.spikelot.pipeline.neuron.LifConfig;
-import io.spikelot.pipeline.neuron.ResetMode;
 import io.spikelot.pipeline.neuron.SigmoidSurrogate;
-import io.spikelot.pipeline.train.OptimizerKind;
 import io.spikelot.pipeline.train.TrainingConfig;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -40,10 +37,7 @@ public final class JobSettings {
             return new LifConfig(
                     lif.tau(),
                     lif.threshold(),
-                    switch (lif.reset()) {
-                        case HARD -> ResetMode.HARD;
-                        case SOFT -> ResetMode.SOFT;
-                    },
+                    lif.reset(),
                     0.0,
                     lif.decayInput(),
                     lif.detachReset(),
@@ -76,10 +70,7 @@ public final class JobSettings {
             return new TrainingConfig(
                     t.epochs(),
                     t.batchSize(),
-                    switch (t.optimizer()) {
-                        case ADAM -> OptimizerKind.ADAM;
-                        case SGD -> OptimizerKind.SGD;
-                    },
+                    t.optimizer(),
                     t.learningRate(),
                     t.momentum(),
                     t.weightDecay(),
@@ -104,13 +95,8 @@ public final class JobSettings {
         if (!root.startsWith(datasetsRoot.normalize())) {
             throw PipelineException.invalidSpec("dataset.path must stay under the datasets root, got " + path);
         }
-        SplitBy split =
-                switch (d.frameSplit()) {
-                    case NUMBER -> SplitBy.NUMBER;
-                    case TIME -> SplitBy.TIME;
-                };
         EventFrameOptions events =
-                new EventFrameOptions(Math.max(1, timesteps), split, d.resize() == null ? 0 : d.resize());
+                new EventFrameOptions(Math.max(1, timesteps), d.frameSplit(), d.resize() == null ? 0 : d.resize());
         Dataset data = new DatasetResolver(root)
                 .resolve(new DatasetSpec(d.name(), d.trainLimit(), d.testLimit()), events, d.seed());
         if (data.train().size() < batchSize) {

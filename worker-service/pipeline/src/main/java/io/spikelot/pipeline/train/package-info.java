@@ -3,6 +3,6 @@
  * and firing rates through a listener, cancellation at every batch, divergence detection and chunked test-set
  * evaluation. It trains whatever parameters of the block require gradients, so ticket search (frozen weights,
  * trainable scores) plugs in through the model's layer factory. Depends on DJL, the data, model and neuron
- * packages; never on Spring.
+ * packages and the shared model's {@code OptimizerKind}; never on Spring.
  */
 package io.spikelot.pipeline.train;
