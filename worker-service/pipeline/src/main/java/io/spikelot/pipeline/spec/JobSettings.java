@@ -15,9 +15,8 @@ import io.spikelot.pipeline.data.Dataset;
 import io.spikelot.pipeline.data.DatasetResolver;
 import io.spikelot.pipeline.data.DatasetSpec;
 import io.spikelot.pipeline.data.EventFrameOptions;
-import io.spikelot.pipeline.neuron.AtanSurrogate;
 import io.spikelot.pipeline.neuron.LifConfig;
-import io.spikelot.pipeline.neuron.SigmoidSurrogate;
+import io.spikelot.pipeline.neuron.Surrogate;
 import io.spikelot.pipeline.train.TrainingConfig;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -41,10 +40,7 @@ public final class JobSettings {
                     0.0,
                     lif.decayInput(),
                     lif.detachReset(),
-                    switch (lif.surrogate()) {
-                        case ATAN -> new AtanSurrogate(lif.surrogateAlpha());
-                        case SIGMOID -> new SigmoidSurrogate(lif.surrogateAlpha());
-                    });
+                    Surrogate.of(lif.surrogate(), lif.surrogateAlpha()));
         } catch (IllegalArgumentException e) {
             throw PipelineException.invalidSpec("Invalid model settings: " + e.getMessage());
         }
