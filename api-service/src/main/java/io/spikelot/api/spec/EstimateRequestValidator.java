@@ -8,6 +8,7 @@ import io.spikelot.api.problem.FieldError;
 import io.spikelot.model.arch.InputShape;
 import io.spikelot.model.cost.FiringRates;
 import io.spikelot.model.dataset.DatasetShapes;
+import io.spikelot.model.spec.ModelSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,13 @@ public class EstimateRequestValidator {
                     "model",
                     ObjectRule.builder()
                             .field("architecture", oneOf(JobSpecRules.ARCHITECTURES, null))
-                            .field("timesteps", integer(1, 64, 4L, false))
+                            .field(
+                                    "timesteps",
+                                    integer(
+                                            1,
+                                            64,
+                                            (long) ModelSettings.defaults().timesteps(),
+                                            false))
                             .required())
             .field(
                     "dataset",

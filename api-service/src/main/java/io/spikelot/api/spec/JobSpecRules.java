@@ -9,18 +9,40 @@ import static io.spikelot.api.spec.Rules.text;
 
 import io.spikelot.model.arch.ArchitectureCatalog;
 import io.spikelot.model.job.JobType;
+import io.spikelot.model.spec.DatasetSettings;
+import io.spikelot.model.spec.Device;
+import io.spikelot.model.spec.FrameSplit;
+import io.spikelot.model.spec.LifSettings;
+import io.spikelot.model.spec.ModelSettings;
+import io.spikelot.model.spec.NeuronKind;
+import io.spikelot.model.spec.OptimizerKind;
+import io.spikelot.model.spec.PruneScope;
+import io.spikelot.model.spec.QsnnModelSettings;
 import io.spikelot.model.spec.QuantizationSettings;
+import io.spikelot.model.spec.ResetMode;
+import io.spikelot.model.spec.ResourceSettings;
+import io.spikelot.model.spec.Schedule;
+import io.spikelot.model.spec.SearchMethod;
+import io.spikelot.model.spec.SearchSettings;
+import io.spikelot.model.spec.SurrogateKind;
+import io.spikelot.model.spec.TrainingSettings;
+import io.spikelot.model.spec.WeightInitKind;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import tools.jackson.databind.node.ArrayNode;
 
 /**
- * The shape of every job spec, field by field, with the defaults the README documents. Semantic checks across
- * fields live in {@link JobSpecValidator}.
+ * The shape of every job spec, field by field, with the defaults the README documents. Accepted options and
+ * defaults come from the spec enums and the settings records' {@code defaults()} in {@code io.spikelot.model.spec};
+ * only ranges and free-form fields are spelled here. Semantic checks across fields live in {@link JobSpecValidator}.
  */
 final class JobSpecRules {
 
+    static final Set<String> JOB_TYPES =
+            Arrays.stream(JobType.values()).map(JobType::wireName).collect(Collectors.toUnmodifiableSet());
     static final Set<String> ARCHITECTURES = Set.copyOf(ArchitectureCatalog.names());
     static final Set<String> DATASETS = Set.of(
             "mnist",
@@ -41,88 +63,96 @@ final class JobSpecRules {
     /** The rule for the whole body of a job of {@code type}. */
     static ObjectRule forType(JobType type) {
         return switch (type) {
-            case SLT ->
-                common(model(true, "hard"), training(0.01))
-                        .field("search", search())
-                        .required();
+            case SLT -> common(type, sltModel()).field("search", search()).required();
             case QSNN ->
-                common(model(false, "soft"), training(0.001))
-                        .field("quantization", quantization())
-                        .required();
-            case IMP ->
-                common(model(true, "hard"), training(0.1))
-                        .field("pruning", pruning())
-                        .required();
+                common(type, qsnnModel()).field("quantization", quantization()).required();
+            case IMP -> common(type, sltModel()).field("pruning", pruning()).required();
         };
     }
 
-    private static ObjectRule.Builder common(ObjectRule model, ObjectRule training) {
+    private static ObjectRule.Builder common(JobType type, ObjectRule model) {
         return ObjectRule.builder()
-                .field("type", oneOf(Set.of("slt", "imp", "qsnn"), null))
+                .field("type", oneOf(JOB_TYPES, null))
                 .field("name", text(NAME, "a name of 1 to 200 letters, digits, spaces or ._:/+-", null))
                 .field("model", model)
                 .field("dataset", dataset())
-                .field("training", training)
+                .field("training", training(TrainingSettings.defaults(type)))
                 .field(
                         "resources",
                         ObjectRule.builder()
-                                .field("device", oneOf(Set.of("auto", "cpu", "gpu"), "auto"))
+                                .field(
+                                        "device",
+                                        oneOf(
+                                                Device.class,
+                                                ResourceSettings.defaults().device()))
                                 .optional());
     }
 
-    private static ObjectRule model(boolean withTimesteps, String defaultReset) {
-        ObjectRule.Builder model = ObjectRule.builder()
+    /** The model of {@code slt} and {@code imp} specs: the LIF settings, then neuron and T. */
+    private static ObjectRule sltModel() {
+        ModelSettings defaults = ModelSettings.defaults();
+        return lifModel(defaults.lif())
+                .field("neuron", oneOf(NeuronKind.class, defaults.neuron()))
+                .field("timesteps", integer(1, 64, (long) defaults.timesteps(), false))
+                .required();
+    }
+
+    /** The model of {@code qsnn} specs: no neuron or T, and its own default reset. */
+    private static ObjectRule qsnnModel() {
+        return lifModel(QsnnModelSettings.defaults().lif()).required();
+    }
+
+    private static ObjectRule.Builder lifModel(LifSettings defaults) {
+        return ObjectRule.builder()
                 .field("architecture", oneOf(ARCHITECTURES, null))
-                .field("tau", number(1.0, 1000.0, false, 2.0))
-                .field("threshold", number(1e-6, 1000.0, false, 1.0))
-                .field("reset", oneOf(Set.of("hard", "soft"), defaultReset))
-                .field("decayInput", bool(true))
-                .field("detachReset", bool(false))
-                .field("surrogate", oneOf(Set.of("sigmoid", "atan"), "sigmoid"))
-                .field("surrogateAlpha", number(1e-3, 100.0, false, 4.0));
-        if (withTimesteps) {
-            model.field("neuron", oneOf(Set.of("lif", "relu"), "lif")).field("timesteps", integer(1, 64, 4L, false));
-        }
-        return model.required();
+                .field("tau", number(1.0, 1000.0, false, defaults.tau()))
+                .field("threshold", number(1e-6, 1000.0, false, defaults.threshold()))
+                .field("reset", oneOf(ResetMode.class, defaults.reset()))
+                .field("decayInput", bool(defaults.decayInput()))
+                .field("detachReset", bool(defaults.detachReset()))
+                .field("surrogate", oneOf(SurrogateKind.class, defaults.surrogate()))
+                .field("surrogateAlpha", number(1e-3, 100.0, false, defaults.surrogateAlpha()));
     }
 
     private static ObjectRule dataset() {
+        DatasetSettings defaults = DatasetSettings.defaults();
         return ObjectRule.builder()
                 .field("name", oneOf(DATASETS, null))
                 .field("trainLimit", integer(1, 10_000_000, null, true))
                 .field("testLimit", integer(1, 10_000_000, null, true))
-                .field("path", text(PATH, "a relative path under the datasets root, without '..' segments", "."))
-                .field("frameSplit", oneOf(Set.of("number", "time"), "number"))
+                .field(
+                        "path",
+                        text(PATH, "a relative path under the datasets root, without '..' segments", defaults.path()))
+                .field("frameSplit", oneOf(FrameSplit.class, defaults.frameSplit()))
                 .field("resize", integer(8, 512, null, true))
-                .field("seed", integer(0, Integer.MAX_VALUE, 7L, false))
+                .field("seed", integer(0, Integer.MAX_VALUE, defaults.seed(), false))
                 .required();
     }
 
-    private static ObjectRule training(double defaultLearningRate) {
+    private static ObjectRule training(TrainingSettings defaults) {
         return ObjectRule.builder()
-                .field("epochs", integer(1, 10_000, 10L, false))
-                .field("batchSize", integer(1, 4096, 64L, false))
-                .field("optimizer", oneOf(Set.of("adam", "sgd"), "adam"))
-                .field("learningRate", number(1e-9, 10.0, false, defaultLearningRate))
-                .field("momentum", number(0.0, 1.0, true, 0.9))
-                .field("weightDecay", number(0.0, 1.0, true, 0.0))
-                .field("schedule", oneOf(Set.of("cosine", "constant"), "cosine"))
-                .field("seed", integer(0, Integer.MAX_VALUE, 42L, false))
+                .field("epochs", integer(1, 10_000, (long) defaults.epochs(), false))
+                .field("batchSize", integer(1, 4096, (long) defaults.batchSize(), false))
+                .field("optimizer", oneOf(OptimizerKind.class, defaults.optimizer()))
+                .field("learningRate", number(1e-9, 10.0, false, defaults.learningRate()))
+                .field("momentum", number(0.0, 1.0, true, defaults.momentum()))
+                .field("weightDecay", number(0.0, 1.0, true, defaults.weightDecay()))
+                .field("schedule", oneOf(Schedule.class, defaults.schedule()))
+                .field("seed", integer(0, Integer.MAX_VALUE, defaults.seed(), false))
                 .optional();
     }
 
     private static ObjectRule search() {
+        SearchSettings defaults = SearchSettings.defaults();
         return ObjectRule.builder()
-                .field("method", oneOf(Set.of("edge-popup", "biprop"), "biprop"))
-                .field("pruneRatio", number(0.0, 1.0, true, 0.5))
-                .field("scope", oneOf(Set.of("layer", "global"), "layer"))
-                .field(
-                        "weightInit",
-                        oneOf(Set.of("signed-constant", "kaiming-normal", "kaiming-uniform"), "signed-constant"))
-                .field("patchPruneRatio", number(0.0, 1.0, true, 0.0))
+                .field("method", oneOf(SearchMethod.class, defaults.method()))
+                .field("pruneRatio", number(0.0, 1.0, true, defaults.pruneRatio()))
+                .field("scope", oneOf(PruneScope.class, defaults.scope()))
+                .field("weightInit", oneOf(WeightInitKind.class, defaults.weightInit()))
+                .field("patchPruneRatio", number(0.0, 1.0, true, defaults.patchPruneRatio()))
                 .field("sweep", list(number(0.0, 1.0, true, null), 1, 20, FieldRule.NODES.nullNode(), true))
-                .field("compareAnn", bool(false))
-                .field("fineTuneEpochs", integer(0, 10_000, 0L, false))
+                .field("compareAnn", bool(defaults.compareAnn()))
+                .field("fineTuneEpochs", integer(0, 10_000, (long) defaults.fineTuneEpochs(), false))
                 .optional();
     }
 
@@ -149,7 +179,7 @@ final class JobSpecRules {
                 .field("method", oneOf(Set.of("imp", "early-bird"), "imp"))
                 .field("rounds", integer(1, 30, 5L, false))
                 .field("ratePerRound", number(0.01, 0.99, false, 0.25))
-                .field("scope", oneOf(Set.of("global", "layer"), "global"))
+                .field("scope", oneOf(PruneScope.class, PruneScope.GLOBAL))
                 .field("rewindEpoch", integer(0, 10_000, 1L, false))
                 .field("earlyTime", bool(false))
                 .field("earlyTimeThreshold", number(0.0, 1.0, false, 0.6))

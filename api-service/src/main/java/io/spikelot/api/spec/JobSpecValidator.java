@@ -10,12 +10,15 @@ import io.spikelot.model.cost.BitBudget;
 import io.spikelot.model.dataset.DatasetShapes;
 import io.spikelot.model.job.JobType;
 import io.spikelot.model.job.ResourceClass;
+import io.spikelot.model.spec.Device;
 import io.spikelot.model.spec.QuantizationSettings;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -30,6 +33,9 @@ public class JobSpecValidator {
     private static final Set<String> EVENT_DATASETS =
             Set.of("dvs128-gesture", "cifar10-dvs", "events-npz", "synthetic-events");
     private static final int MAX_TIMESTEPS = QuantizationSettings.MAX_TIMESTEPS;
+    /** {@code "slt", "imp", "qsnn"}. */
+    private static final String TYPE_NAMES =
+            Arrays.stream(JobType.values()).map(t -> "\"" + t.wireName() + "\"").collect(Collectors.joining(", "));
 
     private final Map<JobType, ObjectRule> rules = new EnumMap<>(JobType.class);
     private final ResourceClass autoResourceClass;
@@ -56,7 +62,7 @@ public class JobSpecValidator {
                 ? JobType.fromWireName(typeNode.asString()).orElse(null)
                 : null;
         if (type == null) {
-            throw ApiProblem.invalidField("type", "is required: one of \"slt\", \"imp\", \"qsnn\"");
+            throw ApiProblem.invalidField("type", "is required: one of " + TYPE_NAMES);
         }
         List<FieldError> errors = new ArrayList<>();
         JsonNode normalized = rules.get(type).check("", body, errors);
@@ -146,10 +152,10 @@ public class JobSpecValidator {
     }
 
     private ResourceClass resourceClass(ObjectNode spec) {
-        return switch (spec.at("/resources/device").asString()) {
-            case "gpu" -> ResourceClass.GPU;
-            case "cpu" -> ResourceClass.CPU;
-            default -> autoResourceClass;
+        return switch (Device.fromWireName(spec.at("/resources/device").asString())) {
+            case GPU -> ResourceClass.GPU;
+            case CPU -> ResourceClass.CPU;
+            case AUTO -> autoResourceClass;
         };
     }
 }

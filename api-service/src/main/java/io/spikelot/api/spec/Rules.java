@@ -1,6 +1,7 @@
 package io.spikelot.api.spec;
 
 import io.spikelot.api.problem.FieldError;
+import io.spikelot.model.spec.WireEnum;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -45,6 +46,12 @@ final class Rules {
         };
     }
 
+    /** One of the wire names of {@code type}, listed in messages like the plain {@code oneOf}. */
+    static <E extends Enum<E> & WireEnum> FieldRule oneOf(Class<E> type, E defaultValue) {
+        return oneOf(Set.copyOf(WireEnum.wireNames(type)), defaultValue == null ? null : defaultValue.wireName());
+    }
+
+    /** One of {@code values}; messages list them sorted. */
     static FieldRule oneOf(Set<String> values, String defaultValue) {
         return new Leaf(
                 defaultValue == null ? null : FieldRule.NODES.stringNode(defaultValue),

@@ -1,12 +1,16 @@
 package io.spikelot.model.result;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.spikelot.model.spec.LifSettings;
+import io.spikelot.model.spec.NeuronKind;
+import io.spikelot.model.spec.ResetMode;
+import io.spikelot.model.spec.SurrogateKind;
 
 /**
  * The neuron of a {@code model.json}: {@code {"kind": "relu"}} for an ANN, or a LIF neuron with its dynamics
  * (ALGORITHMS.md §1) and, for QSNN, its spike bits. Absent fields are left out of the JSON.
  *
- * @param kind {@code lif} or {@code relu}
+ * @param kind the neuron kind
  * @param tau membrane time constant τ
  * @param threshold firing threshold V_th
  * @param reset {@code hard} or {@code soft}
@@ -19,20 +23,35 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record NeuronDescription(
-        String kind,
+        NeuronKind kind,
         Double tau,
         Double threshold,
-        String reset,
+        ResetMode reset,
         Boolean decayInput,
         Boolean detachReset,
-        String surrogate,
+        SurrogateKind surrogate,
         Double surrogateAlpha,
         Integer spikeBits,
         String spikeLevels) {
 
-    /** The ReLU of an ANN counterpart. */
-    public static NeuronDescription relu() {
-        return new NeuronDescription("relu", null, null, null, null, null, null, null, null, null);
+    /** A neuron without dynamics: the ReLU of an ANN counterpart. */
+    public static NeuronDescription of(NeuronKind kind) {
+        return new NeuronDescription(kind, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** A LIF neuron with {@code lif}'s dynamics. */
+    public static NeuronDescription lif(LifSettings lif) {
+        return new NeuronDescription(
+                NeuronKind.LIF,
+                lif.tau(),
+                lif.threshold(),
+                lif.reset(),
+                lif.decayInput(),
+                lif.detachReset(),
+                lif.surrogate(),
+                lif.surrogateAlpha(),
+                null,
+                null);
     }
 
     /** This LIF neuron emitting S-bit spikes. */

@@ -1,5 +1,7 @@
 package io.spikelot.model.result;
 
+import io.spikelot.model.spec.SearchMethod;
+import io.spikelot.model.spec.WeightInitKind;
 import java.util.List;
 
 /**
@@ -14,8 +16,8 @@ import java.util.List;
  * @param classes output classes
  * @param neuron the neuron of every spiking layer
  * @param timesteps T
- * @param method the search method's wire name
- * @param weightInit the weight init's wire name
+ * @param method the search method
+ * @param weightInit the frozen weights' init
  * @param pruneRatio p, the fraction removed
  * @param keptFraction kept entries over all masked entries
  * @param seed the training seed
@@ -30,8 +32,8 @@ public record SltModelDescription(
         int classes,
         NeuronDescription neuron,
         int timesteps,
-        String method,
-        String weightInit,
+        SearchMethod method,
+        WeightInitKind weightInit,
         double pruneRatio,
         double keptFraction,
         long seed,

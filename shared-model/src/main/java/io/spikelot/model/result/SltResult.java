@@ -1,6 +1,8 @@
 package io.spikelot.model.result;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.spikelot.model.spec.NeuronKind;
+import io.spikelot.model.spec.SearchMethod;
 import java.util.List;
 import java.util.Map;
 
@@ -9,10 +11,10 @@ import java.util.Map;
  * Fields marked optional are left out of the JSON when absent.
  *
  * @param type always {@code slt}
- * @param method the search method's wire name ({@code edge-popup}, {@code biprop})
+ * @param method the search method
  * @param architecture catalog name
  * @param dataset dataset name
- * @param neuron {@code lif} or {@code relu}
+ * @param neuron the searched network's neuron kind
  * @param timesteps T (1 for relu)
  * @param accuracy top-1 test accuracy of the headline ticket, in [0, 1]
  * @param loss the last training step's loss
@@ -38,10 +40,10 @@ import java.util.Map;
  */
 public record SltResult(
         String type,
-        String method,
+        SearchMethod method,
         String architecture,
         String dataset,
-        String neuron,
+        NeuronKind neuron,
         int timesteps,
         double accuracy,
         double loss,

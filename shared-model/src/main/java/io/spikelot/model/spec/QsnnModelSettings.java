@@ -1,40 +1,32 @@
 package io.spikelot.model.spec;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.util.Objects;
+
 /**
  * The {@code model} object of a {@code qsnn} spec: an {@code slt} model without {@code neuron} and
  * {@code timesteps}, since a QSNN always spikes and takes T from each allocation.
  *
  * @param architecture catalog name ({@code convnet-s}, {@code vgg9}, {@code resnet19}, {@code spikformer-*}, ...)
- * @param tau membrane time constant τ
- * @param threshold firing threshold V_th
- * @param reset {@code soft} (the default for qsnn, decision D12) or {@code hard}
- * @param decayInput whether the input current is scaled by 1/τ
- * @param detachReset whether the reset spike carries no gradient
- * @param surrogate {@code sigmoid} or {@code atan}
- * @param surrogateAlpha the surrogate's sharpness α
+ * @param lif the LIF settings, flat in the JSON object ({@code model.tau}, {@code model.reset}, ...)
  */
-public record QsnnModelSettings(
-        String architecture,
-        double tau,
-        double threshold,
-        String reset,
-        boolean decayInput,
-        boolean detachReset,
-        String surrogate,
-        double surrogateAlpha) {
+public record QsnnModelSettings(String architecture, @JsonUnwrapped LifSettings lif) {
+
+    public QsnnModelSettings {
+        Objects.requireNonNull(lif, "model's LIF settings are required");
+    }
+
+    /** The API's defaults: {@link LifSettings#defaults()} with a soft reset (decision D12); no architecture. */
+    public static QsnnModelSettings defaults() {
+        return new QsnnModelSettings(null, LifSettings.defaults().withReset(ResetMode.SOFT));
+    }
+
+    public QsnnModelSettings withArchitecture(String architecture) {
+        return new QsnnModelSettings(architecture, lif);
+    }
 
     /** The same settings as a spiking model of T timesteps. */
     public ModelSettings withTimesteps(int timesteps) {
-        return new ModelSettings(
-                architecture,
-                "lif",
-                timesteps,
-                tau,
-                threshold,
-                reset,
-                decayInput,
-                detachReset,
-                surrogate,
-                surrogateAlpha);
+        return new ModelSettings(architecture, NeuronKind.LIF, timesteps, lif);
     }
 }

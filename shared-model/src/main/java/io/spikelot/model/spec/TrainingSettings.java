@@ -1,23 +1,59 @@
 package io.spikelot.model.spec;
 
+import io.spikelot.model.job.JobType;
+import java.util.Objects;
+
 /**
  * The {@code training} object of a job spec.
  *
  * @param epochs passes over the training split
  * @param batchSize samples per step
- * @param optimizer {@code adam} or {@code sgd}
+ * @param optimizer the optimizer
  * @param learningRate base learning rate
  * @param momentum SGD momentum
  * @param weightDecay L2 weight decay
- * @param schedule {@code cosine} or {@code constant}
+ * @param schedule how the learning rate moves over the epochs
  * @param seed seeds initialization and shuffling
  */
 public record TrainingSettings(
         int epochs,
         int batchSize,
-        String optimizer,
+        OptimizerKind optimizer,
         double learningRate,
         double momentum,
         double weightDecay,
-        String schedule,
-        long seed) {}
+        Schedule schedule,
+        long seed) {
+
+    public TrainingSettings {
+        Objects.requireNonNull(optimizer, "training.optimizer is required");
+        Objects.requireNonNull(schedule, "training.schedule is required");
+    }
+
+    /**
+     * The API's defaults for a job of {@code type}: 10 epochs of 64-sample batches with Adam, momentum 0.9, no weight
+     * decay, a cosine schedule and seed 42. Only the learning rate depends on the type: 0.01 for {@code slt}, 0.001 for
+     * {@code qsnn} and 0.1 for {@code imp}.
+     */
+    public static TrainingSettings defaults(JobType type) {
+        double learningRate =
+                switch (type) {
+                    case SLT -> 0.01;
+                    case QSNN -> 0.001;
+                    case IMP -> 0.1;
+                };
+        return new TrainingSettings(10, 64, OptimizerKind.ADAM, learningRate, 0.9, 0.0, Schedule.COSINE, 42);
+    }
+
+    public TrainingSettings withEpochs(int epochs) {
+        return new TrainingSettings(epochs, batchSize, optimizer, learningRate, momentum, weightDecay, schedule, seed);
+    }
+
+    public TrainingSettings withBatchSize(int batchSize) {
+        return new TrainingSettings(epochs, batchSize, optimizer, learningRate, momentum, weightDecay, schedule, seed);
+    }
+
+    public TrainingSettings withOptimizer(OptimizerKind optimizer, double learningRate) {
+        return new TrainingSettings(epochs, batchSize, optimizer, learningRate, momentum, weightDecay, schedule, seed);
+    }
+}

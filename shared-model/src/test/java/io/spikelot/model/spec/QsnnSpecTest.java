@@ -4,31 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.spikelot.model.spec.QuantizationSettings.Allocation;
-import java.lang.reflect.RecordComponent;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class QsnnSpecTest {
-
-    @Test
-    void componentNamesMatchTheNormalizedJson() {
-        assertThat(names(QsnnSpec.class))
-                .containsExactly("type", "name", "model", "dataset", "training", "resources", "quantization");
-        assertThat(names(QuantizationSettings.class))
-                .containsExactly("allocations", "bitBudget", "weightBitsOptions", "spikeBitsOptions");
-        assertThat(names(QsnnModelSettings.class))
-                .containsExactly(
-                        "architecture",
-                        "tau",
-                        "threshold",
-                        "reset",
-                        "decayInput",
-                        "detachReset",
-                        "surrogate",
-                        "surrogateAlpha");
-        assertThat(names(Allocation.class)).containsExactly("weightBits", "spikeBits", "timesteps");
-    }
 
     @Test
     void aBudgetOfEightExpandsToEveryAllocationOfTheDefaultOptions() {
@@ -65,11 +44,5 @@ class QsnnSpecTest {
                 .hasMessageContaining("both");
         assertThatThrownBy(() -> new QuantizationSettings(null, 3, List.of(2), List.of(2)).resolved())
                 .hasMessageContaining("No allocation W·S·T = 3");
-    }
-
-    private static List<String> names(Class<? extends Record> type) {
-        return Arrays.stream(type.getRecordComponents())
-                .map(RecordComponent::getName)
-                .toList();
     }
 }

@@ -1,16 +1,16 @@
 package io.spikelot.pipeline.data;
 
+import io.spikelot.model.spec.FrameSplit;
 import io.spikelot.pipeline.encoding.EventFraming;
-import io.spikelot.pipeline.encoding.SplitBy;
 
 /**
  * How event recordings become frames (D16).
  *
  * @param frames T
- * @param splitBy segmenting rule; {@link SplitBy#NUMBER} by default
+ * @param splitBy segmenting rule; {@link FrameSplit#NUMBER} by default
  * @param size square frame size after resizing, or 0 to keep the sensor size
  */
-public record EventFrameOptions(int frames, SplitBy splitBy, int size) {
+public record EventFrameOptions(int frames, FrameSplit splitBy, int size) {
 
     public EventFrameOptions {
         if (frames < 1 || size < 0 || splitBy == null) {
@@ -21,7 +21,7 @@ public record EventFrameOptions(int frames, SplitBy splitBy, int size) {
 
     /** T frames split by event number at the sensor's size. */
     public static EventFrameOptions of(int frames) {
-        return new EventFrameOptions(frames, SplitBy.NUMBER, 0);
+        return new EventFrameOptions(frames, FrameSplit.NUMBER, 0);
     }
 
     EventFraming forSensor(int width, int height) {

@@ -1,5 +1,7 @@
 package io.spikelot.pipeline.encoding;
 
+import io.spikelot.model.spec.FrameSplit;
+
 /**
  * Integrates an event stream into T frames of per-polarity event counts, {@code [T, 2, H, W]} flattened
  * row-major (channel 0 holds p = 0). Counts are not binarised (D16). With a target size other than the sensor's,
@@ -10,7 +12,7 @@ package io.spikelot.pipeline.encoding;
  * @param height target frame height H
  * @param width target frame width W
  */
-public record EventFraming(int frames, SplitBy splitBy, int height, int width) {
+public record EventFraming(int frames, FrameSplit splitBy, int height, int width) {
 
     public EventFraming {
         if (frames < 1 || height < 1 || width < 1 || splitBy == null) {
@@ -46,7 +48,7 @@ public record EventFraming(int frames, SplitBy splitBy, int height, int width) {
     /** Index of the first event of segment j (§1.4). */
     int segmentStart(EventStream events, int j) {
         int n = events.size();
-        if (splitBy == SplitBy.NUMBER) {
+        if (splitBy == FrameSplit.NUMBER) {
             return (n / frames) * j;
         }
         long t0 = events.t()[0];

@@ -1,5 +1,7 @@
 package io.spikelot.pipeline.neuron;
 
+import io.spikelot.model.spec.ResetMode;
+
 /**
  * Parameters of a multi-step LIF neuron, covering every convention in ALGORITHMS.md §1.1 as {@code H = λ·V + γ·X}
  * with {@code λ = 1 − 1/τ} and {@code γ = 1/τ} ({@code decayInput}) or {@code γ = 1}.

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.spikelot.model.spec.ResetMode;
 import io.spikelot.pipeline.tensor.Scalars;
 
 /**

@@ -2,6 +2,7 @@ package io.spikelot.pipeline.neuron;
 
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
+import io.spikelot.model.spec.NeuronKind;
 
 /**
  * How a network's neurons are made: the kind, the LIF parameters and the number of timesteps T. An ANN

@@ -1,7 +1,7 @@
 package io.spikelot.pipeline.neuron;
 
 import ai.djl.ndarray.NDArray;
-import java.util.Locale;
+import io.spikelot.model.spec.SurrogateKind;
 
 /**
  * A surrogate for the derivative of the Heaviside step Θ(x) (ALGORITHMS.md §1.2). The forward pass of a spike stays
@@ -18,13 +18,11 @@ public sealed interface Surrogate permits SigmoidSurrogate, AtanSurrogate {
     /** The sharpness α. */
     double alpha();
 
-    /** Builds a surrogate by name ({@code sigmoid} or {@code atan}). */
-    static Surrogate of(String name, double alpha) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
-            case "sigmoid" -> new SigmoidSurrogate(alpha);
-            case "atan" -> new AtanSurrogate(alpha);
-            default ->
-                throw new IllegalArgumentException("Unknown surrogate '" + name + "'; expected 'sigmoid' or 'atan'");
+    /** The surrogate a spec's {@code model.surrogate} names, with sharpness {@code alpha}. */
+    static Surrogate of(SurrogateKind kind, double alpha) {
+        return switch (kind) {
+            case SIGMOID -> new SigmoidSurrogate(alpha);
+            case ATAN -> new AtanSurrogate(alpha);
         };
     }
 }

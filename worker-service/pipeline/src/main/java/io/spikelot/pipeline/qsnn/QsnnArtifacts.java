@@ -1,6 +1,7 @@
 package io.spikelot.pipeline.qsnn;
 
 import io.spikelot.model.cost.EffortReport;
+import io.spikelot.model.result.NeuronDescription;
 import io.spikelot.model.result.QsnnModelDescription;
 import io.spikelot.model.result.QsnnResult;
 import io.spikelot.pipeline.ArtifactSink;
@@ -8,7 +9,6 @@ import io.spikelot.pipeline.artifact.JsonDocuments;
 import io.spikelot.pipeline.artifact.SafetensorsWriter;
 import io.spikelot.pipeline.report.CsvTable;
 import io.spikelot.pipeline.report.SvgPlot;
-import io.spikelot.pipeline.spec.JobSettings;
 import io.spikelot.pipeline.tensor.HostTensor;
 import io.spikelot.pipeline.train.EpochReport;
 import java.io.IOException;
@@ -99,9 +99,7 @@ final class QsnnArtifacts {
                 run.allocation().spikeBits(),
                 run.allocation().timesteps(),
                 run.accuracy(),
-                JobSettings.describeLif(job.spec()
-                                .model()
-                                .withTimesteps(run.allocation().timesteps()))
+                NeuronDescription.lif(job.spec().model().lif())
                         .withSpikeBits(run.allocation().spikeBits()),
                 layers,
                 QsnnModelDescription.WEIGHT_QUANTIZER,

@@ -6,6 +6,7 @@ import io.spikelot.model.cost.CostReport;
 import io.spikelot.model.cost.FiringRates;
 import io.spikelot.model.job.JobType;
 import io.spikelot.model.result.QsnnResult;
+import io.spikelot.model.spec.NeuronKind;
 import io.spikelot.model.spec.QsnnSpec;
 import io.spikelot.model.spec.QuantizationSettings.Allocation;
 import io.spikelot.pipeline.JobPipeline;
@@ -17,7 +18,6 @@ import io.spikelot.pipeline.model.InputKind;
 import io.spikelot.pipeline.model.NetworkBuilder;
 import io.spikelot.pipeline.model.SpikingNetwork;
 import io.spikelot.pipeline.neuron.LifConfig;
-import io.spikelot.pipeline.neuron.NeuronKind;
 import io.spikelot.pipeline.neuron.NeuronSettings;
 import io.spikelot.pipeline.quant.QuantizedLayerFactory;
 import io.spikelot.pipeline.spec.JobSettings;
@@ -61,7 +61,7 @@ public final class QsnnPipeline extends JobPipeline<QsnnSpec, QsnnJob, QsnnResul
             throw PipelineException.invalidSpec(e.getMessage());
         }
         TrainingConfig config = JobSettings.training(spec.training());
-        LifConfig lif = JobSettings.lif(spec.model().withTimesteps(1));
+        LifConfig lif = JobSettings.lif(spec.model().lif());
         List<AllocationRun> runs = new ArrayList<>();
         Architecture architecture = null;
         Dataset data = null;

@@ -3,8 +3,8 @@ package io.spikelot.pipeline.slt;
 import io.spikelot.model.arch.InputShape;
 import io.spikelot.model.result.NeuronDescription;
 import io.spikelot.model.result.SltModelDescription;
+import io.spikelot.model.spec.NeuronKind;
 import io.spikelot.pipeline.artifact.SafetensorsWriter;
-import io.spikelot.pipeline.spec.JobSettings;
 import io.spikelot.pipeline.tensor.HostTensor;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +28,7 @@ final class ModelDescription {
                 List.of(input.channels(), input.height(), input.width()),
                 job.input().name().toLowerCase(Locale.ROOT),
                 job.architecture().classes(),
-                run.spiking() ? JobSettings.describeLif(job.spec().model()) : NeuronDescription.relu(),
+                run.spiking() ? NeuronDescription.lif(job.spec().model().lif()) : NeuronDescription.of(NeuronKind.RELU),
                 job.neurons().timesteps(),
                 job.method(),
                 job.spec().search().weightInit(),

@@ -60,14 +60,14 @@ final class SltArtifacts {
     private static Map<String, String> metadata(SltJob job, RatioRun run) {
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("format", "spikelot-slt");
-        meta.put("method", job.method());
+        meta.put("method", job.method().wireName());
         meta.put("pruneRatio", Double.toString(run.ratio()));
         meta.put("keptFraction", Double.toString(run.keptFraction()));
         meta.put("seed", Long.toString(job.seed()));
         meta.put("architecture", job.architecture().name());
         meta.put("timesteps", Integer.toString(job.neurons().timesteps()));
         meta.put("neuron", run.spiking() ? "lif" : "relu");
-        meta.put("weightInit", job.spec().search().weightInit());
+        meta.put("weightInit", job.spec().search().weightInit().wireName());
         return meta;
     }
 

@@ -2,6 +2,7 @@ package io.spikelot.pipeline.slt;
 
 import io.spikelot.model.arch.Architecture;
 import io.spikelot.model.arch.SelfAttentionLayer;
+import io.spikelot.model.spec.SearchMethod;
 import io.spikelot.model.spec.SltSpec;
 import io.spikelot.pipeline.model.InputKind;
 import io.spikelot.pipeline.model.PatchSelection;
@@ -37,7 +38,7 @@ record SltJob(
         return runs.size() > 1 || spec.search().sweep() != null;
     }
 
-    String method() {
+    SearchMethod method() {
         return spec.search().method();
     }
 

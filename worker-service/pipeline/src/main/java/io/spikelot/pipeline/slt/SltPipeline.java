@@ -3,6 +3,7 @@ package io.spikelot.pipeline.slt;
 import io.spikelot.model.arch.Architecture;
 import io.spikelot.model.job.JobType;
 import io.spikelot.model.result.SltResult;
+import io.spikelot.model.spec.PruneScope;
 import io.spikelot.model.spec.SltSpec;
 import io.spikelot.pipeline.JobPipeline;
 import io.spikelot.pipeline.PipelineContext;
@@ -98,7 +99,7 @@ public final class SltPipeline extends JobPipeline<SltSpec, SltJob, SltResult> {
                     new PruneRatio(ratio),
                     SltSpecs.init(spec.search().weightInit()),
                     TicketLayerFactory.searchedLayers(architecture),
-                    "global".equals(spec.search().scope()));
+                    spec.search().scope() == PruneScope.GLOBAL);
             SpikingNetwork network = NetworkBuilder.build(
                     architecture, input, neurons, layers, spec.search().patchPruneRatio());
             Set<String> ticketWeights = Set.copyOf(TicketLayers.of(network).keySet());

@@ -5,7 +5,6 @@ import io.spikelot.model.result.SltResult;
 import io.spikelot.pipeline.train.EpochReport;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** The job's {@link SltResult} (also written as {@code result.json}). */
@@ -24,7 +23,7 @@ final class SltResults {
                 job.method(),
                 job.architecture().name(),
                 job.spec().dataset().name(),
-                job.neurons().kind().name().toLowerCase(Locale.ROOT),
+                job.neurons().kind(),
                 job.neurons().timesteps(),
                 primary.accuracy(),
                 primary.search().training().finalLoss(),

@@ -2,18 +2,20 @@ package io.spikelot.pipeline.slt;
 
 import io.spikelot.model.arch.ArchitectureCatalog;
 import io.spikelot.model.spec.ModelSettings;
+import io.spikelot.model.spec.NeuronKind;
+import io.spikelot.model.spec.SearchMethod;
 import io.spikelot.model.spec.SearchSettings;
 import io.spikelot.model.spec.SltSpec;
+import io.spikelot.model.spec.WeightInitKind;
 import io.spikelot.pipeline.PipelineException;
 import io.spikelot.pipeline.model.WeightInit;
 import io.spikelot.pipeline.neuron.LifConfig;
-import io.spikelot.pipeline.neuron.NeuronKind;
 import io.spikelot.pipeline.neuron.NeuronSettings;
 import io.spikelot.pipeline.spec.JobSettings;
 import io.spikelot.pipeline.ticket.TicketKind;
 import java.util.Locale;
 
-/** Checks what this pipeline supports and turns the spec's strings into engine settings. */
+/** Checks what this pipeline supports and turns the spec's options into engine settings. */
 final class SltSpecs {
 
     private SltSpecs() {}
@@ -44,32 +46,30 @@ final class SltSpecs {
             }
         }
         JobSettings.requireDevice(spec.resources());
-        kind(search.method());
-        init(search.weightInit());
     }
 
-    static TicketKind kind(String method) {
-        return switch (method == null ? "biprop" : method) {
-            case "edge-popup" -> TicketKind.EDGE_POPUP;
-            case "biprop" -> TicketKind.BIPROP;
-            default -> throw PipelineException.invalidSpec("Unknown search.method '" + method + "'");
+    /** The engine's effective-weight rule for {@code method}. */
+    static TicketKind kind(SearchMethod method) {
+        return switch (method) {
+            case EDGE_POPUP -> TicketKind.EDGE_POPUP;
+            case BIPROP -> TicketKind.BIPROP;
         };
     }
 
-    static WeightInit init(String weightInit) {
-        return switch (weightInit == null ? "signed-constant" : weightInit) {
-            case "signed-constant" -> WeightInit.SIGNED_CONSTANT;
-            case "kaiming-normal" -> WeightInit.KAIMING_NORMAL;
-            case "kaiming-uniform" -> WeightInit.KAIMING_UNIFORM;
-            default -> throw PipelineException.invalidSpec("Unknown search.weightInit '" + weightInit + "'");
+    /** The engine's initializer for {@code weightInit}. */
+    static WeightInit init(WeightInitKind weightInit) {
+        return switch (weightInit) {
+            case SIGNED_CONSTANT -> WeightInit.SIGNED_CONSTANT;
+            case KAIMING_NORMAL -> WeightInit.KAIMING_NORMAL;
+            case KAIMING_UNIFORM -> WeightInit.KAIMING_UNIFORM;
         };
     }
 
     /** The spec's neurons; {@code ann} forces ReLU (T = 1) for the ANN counterpart. */
     static NeuronSettings neurons(ModelSettings model, boolean ann) {
-        LifConfig lif = JobSettings.lif(model);
+        LifConfig lif = JobSettings.lif(model.lif());
         try {
-            NeuronKind kind = ann ? NeuronKind.RELU : NeuronKind.parse(model.neuron() == null ? "lif" : model.neuron());
+            NeuronKind kind = ann ? NeuronKind.RELU : model.neuron();
             return new NeuronSettings(kind, lif, Math.max(1, model.timesteps()));
         } catch (IllegalArgumentException e) {
             throw PipelineException.invalidSpec("Invalid model settings: " + e.getMessage());

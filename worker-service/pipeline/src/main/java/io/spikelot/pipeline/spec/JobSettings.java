@@ -3,22 +3,19 @@ package io.spikelot.pipeline.spec;
 import ai.djl.engine.Engine;
 import io.spikelot.model.arch.Architecture;
 import io.spikelot.model.arch.ArchitectureCatalog;
-import io.spikelot.model.result.NeuronDescription;
 import io.spikelot.model.spec.DatasetSettings;
-import io.spikelot.model.spec.ModelSettings;
+import io.spikelot.model.spec.Device;
+import io.spikelot.model.spec.LifSettings;
 import io.spikelot.model.spec.ResourceSettings;
+import io.spikelot.model.spec.Schedule;
 import io.spikelot.model.spec.TrainingSettings;
 import io.spikelot.pipeline.PipelineException;
 import io.spikelot.pipeline.data.Dataset;
 import io.spikelot.pipeline.data.DatasetResolver;
 import io.spikelot.pipeline.data.DatasetSpec;
 import io.spikelot.pipeline.data.EventFrameOptions;
-import io.spikelot.pipeline.encoding.SplitBy;
-import io.spikelot.pipeline.neuron.AtanSurrogate;
 import io.spikelot.pipeline.neuron.LifConfig;
-import io.spikelot.pipeline.neuron.ResetMode;
-import io.spikelot.pipeline.neuron.SigmoidSurrogate;
-import io.spikelot.pipeline.train.OptimizerKind;
+import io.spikelot.pipeline.neuron.Surrogate;
 import io.spikelot.pipeline.train.TrainingConfig;
 import java.nio.file.Path;
 
@@ -30,37 +27,20 @@ public final class JobSettings {
 
     private JobSettings() {}
 
-    /** The LIF neuron of {@code model}. */
-    public static LifConfig lif(ModelSettings model) {
+    /** The LIF neuron of a spec's {@code model}. */
+    public static LifConfig lif(LifSettings lif) {
         try {
             return new LifConfig(
-                    model.tau(),
-                    model.threshold(),
-                    "soft".equals(model.reset()) ? ResetMode.SOFT : ResetMode.HARD,
+                    lif.tau(),
+                    lif.threshold(),
+                    lif.reset(),
                     0.0,
-                    model.decayInput(),
-                    model.detachReset(),
-                    "atan".equals(model.surrogate())
-                            ? new AtanSurrogate(model.surrogateAlpha())
-                            : new SigmoidSurrogate(model.surrogateAlpha()));
+                    lif.decayInput(),
+                    lif.detachReset(),
+                    Surrogate.of(lif.surrogate(), lif.surrogateAlpha()));
         } catch (IllegalArgumentException e) {
             throw PipelineException.invalidSpec("Invalid model settings: " + e.getMessage());
         }
-    }
-
-    /** The LIF settings of {@code model} for {@code model.json}: kind, τ, threshold, reset and surrogate. */
-    public static NeuronDescription describeLif(ModelSettings model) {
-        return new NeuronDescription(
-                "lif",
-                model.tau(),
-                model.threshold(),
-                model.reset(),
-                model.decayInput(),
-                model.detachReset(),
-                model.surrogate(),
-                model.surrogateAlpha(),
-                null,
-                null);
     }
 
     /** Optimizer, schedule, epochs, batch size and seed. */
@@ -69,11 +49,11 @@ public final class JobSettings {
             return new TrainingConfig(
                     t.epochs(),
                     t.batchSize(),
-                    OptimizerKind.parse(t.optimizer() == null ? "adam" : t.optimizer()),
+                    t.optimizer(),
                     t.learningRate(),
                     t.momentum(),
                     t.weightDecay(),
-                    !"constant".equals(t.schedule()),
+                    t.schedule() == Schedule.COSINE,
                     t.seed(),
                     EVAL_CHUNK,
                     0);
@@ -94,9 +74,8 @@ public final class JobSettings {
         if (!root.startsWith(datasetsRoot.normalize())) {
             throw PipelineException.invalidSpec("dataset.path must stay under the datasets root, got " + path);
         }
-        SplitBy split = "time".equals(d.frameSplit()) ? SplitBy.TIME : SplitBy.NUMBER;
         EventFrameOptions events =
-                new EventFrameOptions(Math.max(1, timesteps), split, d.resize() == null ? 0 : d.resize());
+                new EventFrameOptions(Math.max(1, timesteps), d.frameSplit(), d.resize() == null ? 0 : d.resize());
         Dataset data = new DatasetResolver(root)
                 .resolve(new DatasetSpec(d.name(), d.trainLimit(), d.testLimit()), events, d.seed());
         if (data.train().size() < batchSize) {
@@ -122,7 +101,7 @@ public final class JobSettings {
      */
     public static void requireDevice(ResourceSettings resources) {
         if (resources != null
-                && "gpu".equals(resources.device())
+                && resources.device() == Device.GPU
                 && Engine.getInstance().getGpuCount() == 0) {
             throw PipelineException.invalidSpec("resources.device 'gpu' is not available: this worker runs on CPU");
         }

@@ -1,5 +1,7 @@
 package io.spikelot.pipeline.train;
 
+import io.spikelot.model.spec.OptimizerKind;
+
 /**
  * How to train.
  *

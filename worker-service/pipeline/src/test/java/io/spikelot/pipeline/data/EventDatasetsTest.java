@@ -81,7 +81,7 @@ class EventDatasetsTest {
         Dataset data = new DatasetResolver(root)
                 .resolve(
                         new DatasetSpec("events-npz", null, null),
-                        new EventFrameOptions(1, io.spikelot.pipeline.encoding.SplitBy.TIME, 17),
+                        new EventFrameOptions(1, io.spikelot.model.spec.FrameSplit.TIME, 17),
                         0);
         assertThat(data.train().size()).isEqualTo(2);
         assertThat(data.train().label(1)).isEqualTo(1);

@@ -2,6 +2,7 @@ package io.spikelot.pipeline.encoding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.spikelot.model.spec.FrameSplit;
 import org.junit.jupiter.api.Test;
 
 /** Frames from §1.4: segments by event number or time, per-polarity counts. */
@@ -15,7 +16,7 @@ class EventFramingTest {
 
     @Test
     void splitByNumberGivesTheLastSegmentTheRest() {
-        EventFraming framing = new EventFraming(2, SplitBy.NUMBER, 2, 2);
+        EventFraming framing = new EventFraming(2, FrameSplit.NUMBER, 2, 2);
         assertThat(framing.segmentStart(EVENTS, 1)).isEqualTo(2);
         float[] out = new float[framing.sampleLength()];
         framing.integrate(EVENTS, out, 0);
@@ -25,7 +26,7 @@ class EventFramingTest {
 
     @Test
     void splitByTimeUsesEqualSpans() {
-        EventFraming framing = new EventFraming(2, SplitBy.TIME, 2, 2);
+        EventFraming framing = new EventFraming(2, FrameSplit.TIME, 2, 2);
         // span = (10 - 0)/2 = 5: events with t < 5 go to frame 0
         assertThat(framing.segmentStart(EVENTS, 1)).isEqualTo(4);
         float[] out = new float[framing.sampleLength()];
@@ -39,7 +40,7 @@ class EventFramingTest {
 
     @Test
     void resizingAddsCountsOfMergedPixels() {
-        EventFraming framing = new EventFraming(1, SplitBy.NUMBER, 1, 1);
+        EventFraming framing = new EventFraming(1, FrameSplit.NUMBER, 1, 1);
         float[] out = new float[framing.sampleLength()];
         framing.integrate(EVENTS, out, 0);
         assertThat(out).containsExactly(2, 3);

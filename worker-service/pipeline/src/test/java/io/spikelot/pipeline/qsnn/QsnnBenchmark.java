@@ -1,11 +1,9 @@
 package io.spikelot.pipeline.qsnn;
 
+import io.spikelot.model.job.JobType;
 import io.spikelot.model.result.QsnnResult;
-import io.spikelot.model.spec.DatasetSettings;
-import io.spikelot.model.spec.QsnnModelSettings;
 import io.spikelot.model.spec.QsnnSpec;
 import io.spikelot.model.spec.QuantizationSettings;
-import io.spikelot.model.spec.ResourceSettings;
 import io.spikelot.model.spec.TrainingSettings;
 import io.spikelot.pipeline.testing.RecordingContext;
 import java.nio.file.Path;
@@ -40,14 +38,15 @@ class QsnnBenchmark {
                 "BENCH-QSNN %s fashion-mnist budget=%d train=%d test=%d epochs=%d batch=%d adam lr=0.001 cosine"
                         + " seed=42 soft reset%n",
                 arch, budget, train, test, epochs, batch);
-        QsnnSpec spec = new QsnnSpec(
-                "qsnn",
-                "bench",
-                new QsnnModelSettings(arch, 2.0, 1.0, "soft", true, false, "sigmoid", 4.0),
-                new DatasetSettings("fashion-mnist", train, test, ".", "number", null, 7),
-                new TrainingSettings(epochs, batch, "adam", 0.001, 0.9, 0.0, "cosine", 42),
-                new ResourceSettings("auto"),
-                quantization(System.getProperty("bench.allocations"), budget));
+        QsnnSpec spec = QsnnSpecFixtures.aQsnnSpec()
+                .named("bench")
+                .withArchitecture(arch)
+                .withDataset("fashion-mnist", train, test)
+                .withTraining(TrainingSettings.defaults(JobType.QSNN)
+                        .withEpochs(epochs)
+                        .withBatchSize(batch))
+                .withQuantization(quantization(System.getProperty("bench.allocations"), budget))
+                .build();
         QsnnResult result = new QsnnPipeline(Path.of("/usr/share/datasets")).run(spec, new RecordingContext(scratch));
         System.out.println("BENCH-QSNN | W/S/T | test accuracy | S-ACE (M) | NS-ACE (M) | firing rate | mean level"
                 + " | wall s | zero-gradient steps | frontier |");

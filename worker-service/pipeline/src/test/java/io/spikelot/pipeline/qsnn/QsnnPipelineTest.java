@@ -1,5 +1,6 @@
 package io.spikelot.pipeline.qsnn;
 
+import static io.spikelot.pipeline.qsnn.QsnnSpecFixtures.aQsnnSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,13 +11,8 @@ import io.spikelot.model.arch.InputShape;
 import io.spikelot.model.cost.OperationCounter;
 import io.spikelot.model.messaging.JobError;
 import io.spikelot.model.result.QsnnResult;
-import io.spikelot.model.spec.DatasetSettings;
-import io.spikelot.model.spec.QsnnModelSettings;
-import io.spikelot.model.spec.QsnnSpec;
 import io.spikelot.model.spec.QuantizationSettings;
 import io.spikelot.model.spec.QuantizationSettings.Allocation;
-import io.spikelot.model.spec.ResourceSettings;
-import io.spikelot.model.spec.TrainingSettings;
 import io.spikelot.pipeline.JobCancelledException;
 import io.spikelot.pipeline.PipelineException;
 import io.spikelot.pipeline.testing.RecordingContext;
@@ -38,26 +34,14 @@ class QsnnPipelineTest {
 
     private final QsnnPipeline pipeline = new QsnnPipeline(Path.of("unused"));
 
-    static QsnnSpec spec(String architecture, QuantizationSettings quantization) {
-        return new QsnnSpec(
-                "qsnn",
-                "test",
-                new QsnnModelSettings(architecture, 2.0, 1.0, "soft", true, false, "sigmoid", 4.0),
-                new DatasetSettings("synthetic-static", 32, 16, ".", "number", null, 7),
-                new TrainingSettings(1, 8, "adam", 0.001, 0.9, 0.0, "cosine", 42),
-                new ResourceSettings("auto"),
-                quantization);
-    }
-
-    private static QuantizationSettings allocations(Allocation... allocations) {
-        return new QuantizationSettings(List.of(allocations), null, null, null);
-    }
-
     @Test
     void twoAllocationsGiveOneRowEachWithTheirCostsAndQuantizedModels() throws Exception {
         RecordingContext context = new RecordingContext(scratch);
-        QsnnResult result =
-                pipeline.run(spec("convnet-s", allocations(new Allocation(4, 2, 1), new Allocation(1, 1, 2))), context);
+        QsnnResult result = pipeline.run(
+                aQsnnSpec()
+                        .withAllocations(new Allocation(4, 2, 1), new Allocation(1, 1, 2))
+                        .build(),
+                context);
 
         List<QsnnResult.AllocationResult> rows = result.allocations();
         assertThat(rows).extracting(QsnnResult.AllocationResult::label).containsExactly("W4-S2-T1", "W1-S1-T2");
@@ -125,7 +109,10 @@ class QsnnPipelineTest {
     void aBudgetTrainsEveryAllocationOfItsOptions() throws Exception {
         RecordingContext context = new RecordingContext(scratch);
         QsnnResult result = pipeline.run(
-                spec("convnet-s", new QuantizationSettings(null, 4, List.of(1, 16), List.of(1, 4))), context);
+                aQsnnSpec()
+                        .withQuantization(new QuantizationSettings(null, 4, List.of(1, 16), List.of(1, 4)))
+                        .build(),
+                context);
 
         assertThat(result.allocations())
                 .extracting(QsnnResult.AllocationResult::label)
@@ -136,7 +123,7 @@ class QsnnPipelineTest {
     @Test
     void fullPrecisionWeightsAreStoredAsFloatsWithoutScale() throws Exception {
         RecordingContext context = new RecordingContext(scratch);
-        pipeline.run(spec("convnet-s", allocations(new Allocation(16, 1, 1))), context);
+        pipeline.run(aQsnnSpec().withAllocations(new Allocation(16, 1, 1)).build(), context);
 
         JsonObject header = SafetensorsFiles.header(context.artifacts.get("model.safetensors"));
         assertThat(header.getAsJsonObject("conv1.weight").get("dtype").getAsString())
@@ -150,7 +137,8 @@ class QsnnPipelineTest {
         RecordingContext context = new RecordingContext(scratch);
         context.cancelled = true;
 
-        assertThatThrownBy(() -> pipeline.run(spec("convnet-s", allocations(new Allocation(2, 2, 2))), context))
+        assertThatThrownBy(() -> pipeline.run(
+                        aQsnnSpec().withAllocations(new Allocation(2, 2, 2)).build(), context))
                 .isInstanceOf(JobCancelledException.class);
         assertThat(context.artifacts).isEmpty();
     }
@@ -160,7 +148,7 @@ class QsnnPipelineTest {
         RecordingContext context = new RecordingContext(scratch);
         QuantizationSettings both = new QuantizationSettings(List.of(new Allocation(1, 1, 1)), 8, null, null);
 
-        assertThatThrownBy(() -> pipeline.run(spec("convnet-s", both), context))
+        assertThatThrownBy(() -> pipeline.run(aQsnnSpec().withQuantization(both).build(), context))
                 .isInstanceOf(PipelineException.class)
                 .satisfies(e -> assertThat(((PipelineException) e).code()).isEqualTo(JobError.INVALID_SPEC));
     }

@@ -1,17 +1,14 @@
 package io.spikelot.pipeline.slt;
 
+import static io.spikelot.pipeline.slt.SltSpecFixtures.aSltSpec;
+import static io.spikelot.pipeline.slt.SltSpecFixtures.biprop;
+import static io.spikelot.pipeline.slt.SltSpecFixtures.edgePopup;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.spikelot.model.spec.DatasetSettings;
-import io.spikelot.model.spec.QsnnModelSettings;
-import io.spikelot.model.spec.QsnnSpec;
-import io.spikelot.model.spec.QuantizationSettings;
 import io.spikelot.model.spec.QuantizationSettings.Allocation;
-import io.spikelot.model.spec.ResourceSettings;
-import io.spikelot.model.spec.SearchSettings;
-import io.spikelot.model.spec.TrainingSettings;
 import io.spikelot.pipeline.Pipeline;
 import io.spikelot.pipeline.qsnn.QsnnPipeline;
+import io.spikelot.pipeline.qsnn.QsnnSpecFixtures;
 import io.spikelot.pipeline.testing.JsonShape;
 import io.spikelot.pipeline.testing.RecordingContext;
 import java.io.IOException;
@@ -43,32 +40,30 @@ class ResultShapeTest {
                 Arguments.of(
                         "slt-single",
                         slt,
-                        SltSpecFixtures.convnet(SltSpecFixtures.search("edge-popup", 0.5, null, true))),
+                        aSltSpec()
+                                .withSearch(edgePopup(0.5).withCompareAnn(true))
+                                .build()),
                 Arguments.of(
                         "slt-sweep",
                         slt,
-                        SltSpecFixtures.convnet(SltSpecFixtures.search("biprop", 0.5, List.of(0.3, 0.5), true))),
+                        aSltSpec()
+                                .withSearch(
+                                        biprop(0.5).withSweep(List.of(0.3, 0.5)).withCompareAnn(true))
+                                .build()),
                 Arguments.of(
                         "slt-multisp",
                         slt,
-                        SltSpecFixtures.spec(
-                                "spikformer-tiny",
-                                "synthetic-static",
-                                8,
-                                4,
-                                new SearchSettings("biprop", 0.4, "layer", "signed-constant", 0.3, null, false, 1))),
+                        aSltSpec()
+                                .withArchitecture("spikformer-tiny")
+                                .withDataset("synthetic-static", 8, 4)
+                                .withSearch(biprop(0.4).withPatchPruneRatio(0.3).withFineTuneEpochs(1))
+                                .build()),
                 Arguments.of(
                         "qsnn",
                         new QsnnPipeline(Path.of("unused")),
-                        new QsnnSpec(
-                                "qsnn",
-                                "test",
-                                new QsnnModelSettings("convnet-s", 2.0, 1.0, "soft", true, false, "sigmoid", 4.0),
-                                new DatasetSettings("synthetic-static", 32, 16, ".", "number", null, 7),
-                                new TrainingSettings(1, 8, "adam", 0.001, 0.9, 0.0, "cosine", 42),
-                                new ResourceSettings("auto"),
-                                new QuantizationSettings(
-                                        List.of(new Allocation(4, 2, 1), new Allocation(1, 1, 2)), null, null, null))));
+                        QsnnSpecFixtures.aQsnnSpec()
+                                .withAllocations(new Allocation(4, 2, 1), new Allocation(1, 1, 2))
+                                .build()));
     }
 
     @ParameterizedTest(name = "{0}")

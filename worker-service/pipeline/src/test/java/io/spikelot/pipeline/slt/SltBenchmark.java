@@ -1,10 +1,13 @@
 package io.spikelot.pipeline.slt;
 
+import io.spikelot.model.job.JobType;
 import io.spikelot.model.result.EnergySummary;
 import io.spikelot.model.result.SltResult;
-import io.spikelot.model.spec.DatasetSettings;
 import io.spikelot.model.spec.ModelSettings;
-import io.spikelot.model.spec.ResourceSettings;
+import io.spikelot.model.spec.NeuronKind;
+import io.spikelot.model.spec.OptimizerKind;
+import io.spikelot.model.spec.PruneScope;
+import io.spikelot.model.spec.SearchMethod;
 import io.spikelot.model.spec.SearchSettings;
 import io.spikelot.model.spec.SltSpec;
 import io.spikelot.model.spec.TrainingSettings;
@@ -39,14 +42,16 @@ class SltBenchmark {
         int timesteps = Integer.getInteger("bench.timesteps", 4);
         String[] tickets =
                 System.getProperty("bench.tickets", "LT,SLT,MPLT,MPSLT").split(",");
-        String optimizer = System.getProperty("bench.optimizer", "adam");
+        OptimizerKind optimizer = OptimizerKind.fromWireName(System.getProperty("bench.optimizer", "adam"));
         double learningRate = Double.parseDouble(System.getProperty("bench.lr", "0.01"));
-        String scope = System.getProperty("bench.scope", "layer");
-        TrainingSettings training =
-                new TrainingSettings(epochs, batch, optimizer, learningRate, 0.9, 0.0, "cosine", 42);
+        PruneScope scope = PruneScope.fromWireName(System.getProperty("bench.scope", "layer"));
+        TrainingSettings training = TrainingSettings.defaults(JobType.SLT)
+                .withEpochs(epochs)
+                .withBatchSize(batch)
+                .withOptimizer(optimizer, learningRate);
         System.out.printf(
                 "BENCH-SLT fashion-mnist train=%d test=%d epochs=%d batch=%d T=%d %s lr=%s cosine seed=42 scope=%s%n",
-                train, test, epochs, batch, timesteps, optimizer, learningRate, scope);
+                train, test, epochs, batch, timesteps, optimizer.wireName(), learningRate, scope.wireName());
         System.out.println("BENCH-SLT | arch | ticket | p | kept | test accuracy | SNN energy mJ/image | wall s |");
         SltPipeline pipeline = new SltPipeline(Path.of("/usr/share/datasets"));
         for (String arch : archs) {
@@ -76,30 +81,22 @@ class SltBenchmark {
             String arch,
             String ticket,
             double ratio,
-            String scope,
+            PruneScope scope,
             int train,
             int test,
             TrainingSettings training,
             int timesteps) {
         boolean spiking = ticket.endsWith("SLT");
-        String method = ticket.startsWith("MP") ? "biprop" : "edge-popup";
-        return new SltSpec(
-                "slt",
-                "bench " + ticket,
-                new ModelSettings(
-                        arch,
-                        spiking ? "lif" : "relu",
-                        spiking ? timesteps : 1,
-                        2.0,
-                        1.0,
-                        "hard",
-                        true,
-                        false,
-                        "sigmoid",
-                        4.0),
-                new DatasetSettings("fashion-mnist", train, test, ".", "number", null, 7),
-                training,
-                new ResourceSettings("auto"),
-                new SearchSettings(method, ratio, scope, "signed-constant", 0.0, null, false, 0));
+        SearchMethod method = ticket.startsWith("MP") ? SearchMethod.BIPROP : SearchMethod.EDGE_POPUP;
+        return SltSpecFixtures.aSltSpec()
+                .named("bench " + ticket)
+                .withModel(ModelSettings.defaults()
+                        .withArchitecture(arch)
+                        .withNeuron(spiking ? NeuronKind.LIF : NeuronKind.RELU)
+                        .withTimesteps(spiking ? timesteps : 1))
+                .withDataset("fashion-mnist", train, test)
+                .withTraining(training)
+                .withSearch(SearchSettings.defaults().withMethod(method, ratio).withScope(scope))
+                .build();
     }
 }

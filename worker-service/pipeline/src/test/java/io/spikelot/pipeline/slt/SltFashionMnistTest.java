@@ -25,12 +25,10 @@ class SltFashionMnistTest {
         RecordingContext context = new RecordingContext(scratch);
         SltResult result = new SltPipeline(ROOT)
                 .run(
-                        SltSpecFixtures.spec(
-                                "convnet-s",
-                                "fashion-mnist",
-                                256,
-                                128,
-                                SltSpecFixtures.search("edge-popup", 0.5, null, false)),
+                        SltSpecFixtures.aSltSpec()
+                                .withDataset("fashion-mnist", 256, 128)
+                                .withSearch(SltSpecFixtures.edgePopup(0.5))
+                                .build(),
                         context);
         assertThat(result.accuracy()).isBetween(0.0, 1.0);
         assertThat(context.artifacts).containsKey("mask.safetensors");

@@ -1,7 +1,8 @@
 package io.spikelot.pipeline.slt;
 
-import static io.spikelot.pipeline.slt.SltSpecFixtures.convnet;
-import static io.spikelot.pipeline.slt.SltSpecFixtures.search;
+import static io.spikelot.pipeline.slt.SltSpecFixtures.aSltSpec;
+import static io.spikelot.pipeline.slt.SltSpecFixtures.biprop;
+import static io.spikelot.pipeline.slt.SltSpecFixtures.edgePopup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +10,11 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.spikelot.model.messaging.JobError;
 import io.spikelot.model.result.SltResult;
+import io.spikelot.model.spec.PruneScope;
+import io.spikelot.model.spec.SearchMethod;
+import io.spikelot.model.spec.SearchSettings;
 import io.spikelot.model.spec.SltSpec;
+import io.spikelot.model.spec.WeightInitKind;
 import io.spikelot.pipeline.JobCancelledException;
 import io.spikelot.pipeline.PipelineException;
 import io.spikelot.pipeline.testing.RecordingContext;
@@ -22,7 +27,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** convnet-s on 32 synthetic samples, one epoch, batch 8, T = 2. */
 class SltPipelineTest {
@@ -33,10 +38,14 @@ class SltPipelineTest {
     private final SltPipeline pipeline = new SltPipeline(Path.of("unused"));
 
     @ParameterizedTest
-    @ValueSource(strings = {"edge-popup", "biprop"})
-    void writesExactMasksWeightsAndReports(String method) throws Exception {
+    @EnumSource(SearchMethod.class)
+    void writesExactMasksWeightsAndReports(SearchMethod method) throws Exception {
         RecordingContext context = new RecordingContext(scratch);
-        SltResult result = pipeline.run(convnet(search(method, 0.5, null, false)), context);
+        SltResult result = pipeline.run(
+                aSltSpec()
+                        .withSearch(SearchSettings.defaults().withMethod(method, 0.5))
+                        .build(),
+                context);
 
         assertThat(context.artifacts)
                 .containsKeys(
@@ -49,7 +58,7 @@ class SltPipelineTest {
                 .doesNotContainKey("accuracy-vs-ratio.svg");
         JsonObject masks = SafetensorsFiles.header(context.artifacts.get("mask.safetensors"));
         assertThat(masks.getAsJsonObject("__metadata__").get("method").getAsString())
-                .isEqualTo(method);
+                .isEqualTo(method.wireName());
         assertThat(masks.getAsJsonObject("__metadata__").get("architecture").getAsString())
                 .isEqualTo("convnet-s");
         List<String> names =
@@ -103,7 +112,11 @@ class SltPipelineTest {
     @Test
     void aSweepWithAnnComparisonReportsEveryRatio() throws Exception {
         RecordingContext context = new RecordingContext(scratch);
-        SltResult result = pipeline.run(convnet(search("biprop", 0.5, List.of(0.3, 0.7), true)), context);
+        SltResult result = pipeline.run(
+                aSltSpec()
+                        .withSearch(biprop(0.5).withSweep(List.of(0.3, 0.7)).withCompareAnn(true))
+                        .build(),
+                context);
 
         assertThat(result.sweep()).hasSize(2);
         assertThat(result.sweep().get(1).pruneRatio()).isEqualTo(0.7);
@@ -125,13 +138,11 @@ class SltPipelineTest {
     @Test
     void multiSpSearchesThePatchEmbeddingAndKeepsTheStrongestPatches() throws Exception {
         RecordingContext context = new RecordingContext(scratch);
-        SltSpec spec = SltSpecFixtures.spec(
-                "spikformer-tiny",
-                "synthetic-static",
-                16,
-                8,
-                new io.spikelot.model.spec.SearchSettings(
-                        "biprop", 0.4, "layer", "signed-constant", 0.3, null, false, 0));
+        SltSpec spec = aSltSpec()
+                .withArchitecture("spikformer-tiny")
+                .withDataset("synthetic-static", 16, 8)
+                .withSearch(biprop(0.4).withPatchPruneRatio(0.3))
+                .build();
         SltResult result = pipeline.run(spec, context);
 
         // 28 px, patch 4: N = 7·7 = 49 tokens, K = ⌈0.7·49⌉ = 35
@@ -148,12 +159,15 @@ class SltPipelineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"edge-popup", "biprop"})
-    void fineTuningTrainsTheKeptWeightsAndKeepsTheMask(String method) throws Exception {
+    @EnumSource(SearchMethod.class)
+    void fineTuningTrainsTheKeptWeightsAndKeepsTheMask(SearchMethod method) throws Exception {
         RecordingContext context = new RecordingContext(scratch);
         SltResult result = pipeline.run(
-                convnet(new io.spikelot.model.spec.SearchSettings(
-                        method, 0.5, "layer", "signed-constant", 0.0, null, false, 1)),
+                aSltSpec()
+                        .withSearch(SearchSettings.defaults()
+                                .withMethod(method, 0.5)
+                                .withFineTuneEpochs(1))
+                        .build(),
                 context);
 
         assertThat(result.fineTuneEpochs()).isEqualTo(1);
@@ -190,8 +204,11 @@ class SltPipelineTest {
     void globalScopeKeepsAnExactTotalRankedOverAllLayers() throws Exception {
         RecordingContext context = new RecordingContext(scratch);
         SltResult result = pipeline.run(
-                convnet(new io.spikelot.model.spec.SearchSettings(
-                        "edge-popup", 0.7, "global", "kaiming-normal", 0.0, null, false, 0)),
+                aSltSpec()
+                        .withSearch(edgePopup(0.7)
+                                .withScope(PruneScope.GLOBAL)
+                                .withWeightInit(WeightInitKind.KAIMING_NORMAL))
+                        .build(),
                 context);
 
         byte[] masks = context.artifacts.get("mask.safetensors");
@@ -213,7 +230,8 @@ class SltPipelineTest {
     void aCancelledJobStopsWithoutArtifacts() {
         RecordingContext context = new RecordingContext(scratch);
         context.cancelled = true;
-        assertThatThrownBy(() -> pipeline.run(convnet(search("edge-popup", 0.5, null, false)), context))
+        assertThatThrownBy(
+                        () -> pipeline.run(aSltSpec().withSearch(edgePopup(0.5)).build(), context))
                 .isInstanceOf(JobCancelledException.class);
         assertThat(context.artifacts).isEmpty();
     }
@@ -221,10 +239,8 @@ class SltPipelineTest {
     @Test
     void unsupportedSpecsAreRefusedByName() {
         assertInvalid(
-                convnet(new io.spikelot.model.spec.SearchSettings(
-                        "biprop", 0.5, "layer", "signed-constant", 0.25, null, false, 0)),
-                "patchPruneRatio");
-        assertInvalid(SltSpecFixtures.spec("convnet-s", "mnist", 8, 8, search("biprop", 0.5, null, false)), "");
+                aSltSpec().withSearch(biprop(0.5).withPatchPruneRatio(0.25)).build(), "patchPruneRatio");
+        assertInvalid(aSltSpec().withDataset("mnist", 8, 8).build(), "");
     }
 
     private void assertInvalid(SltSpec spec, String mentioned) {

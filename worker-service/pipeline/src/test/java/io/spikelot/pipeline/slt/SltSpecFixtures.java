@@ -1,34 +1,82 @@
 package io.spikelot.pipeline.slt;
 
+import io.spikelot.model.job.JobType;
 import io.spikelot.model.spec.DatasetSettings;
 import io.spikelot.model.spec.ModelSettings;
 import io.spikelot.model.spec.ResourceSettings;
+import io.spikelot.model.spec.SearchMethod;
 import io.spikelot.model.spec.SearchSettings;
 import io.spikelot.model.spec.SltSpec;
 import io.spikelot.model.spec.TrainingSettings;
-import java.util.List;
 
-/** Normalized slt specs as the API would dispatch them, small enough for unit tests. */
+/**
+ * Normalized slt specs as the API would dispatch them, built from the records' defaults:
+ * {@code aSltSpec().withSearch(edgePopup(0.5)).build()}. Unless told otherwise, convnet-s with T = 2 on 32 training
+ * and 16 test samples of synthetic-static, one epoch of batches of 8.
+ */
 final class SltSpecFixtures {
 
     private SltSpecFixtures() {}
 
-    static SltSpec spec(String architecture, String dataset, Integer train, Integer test, SearchSettings search) {
-        return new SltSpec(
-                "slt",
-                "test",
-                new ModelSettings(architecture, "lif", 2, 2.0, 1.0, "hard", true, false, "sigmoid", 4.0),
-                new DatasetSettings(dataset, train, test, ".", "number", null, 7),
-                new TrainingSettings(1, 8, "adam", 0.01, 0.9, 0.0, "cosine", 42),
-                new ResourceSettings("auto"),
-                search);
+    static SltSpecBuilder aSltSpec() {
+        return new SltSpecBuilder();
     }
 
-    static SltSpec convnet(SearchSettings search) {
-        return spec("convnet-s", "synthetic-static", 32, 16, search);
+    /** Edge-popup (LT / SLT) at prune ratio {@code ratio}, every other search setting at its default. */
+    static SearchSettings edgePopup(double ratio) {
+        return SearchSettings.defaults().withMethod(SearchMethod.EDGE_POPUP, ratio);
     }
 
-    static SearchSettings search(String method, double ratio, List<Double> sweep, boolean compareAnn) {
-        return new SearchSettings(method, ratio, "layer", "signed-constant", 0.0, sweep, compareAnn, 0);
+    /** Biprop (MPLT / MPSLT) at prune ratio {@code ratio}, every other search setting at its default. */
+    static SearchSettings biprop(double ratio) {
+        return SearchSettings.defaults().withMethod(SearchMethod.BIPROP, ratio);
+    }
+
+    static final class SltSpecBuilder {
+        private String name = "test";
+        private ModelSettings model =
+                ModelSettings.defaults().withArchitecture("convnet-s").withTimesteps(2);
+        private DatasetSettings dataset =
+                DatasetSettings.defaults().withName("synthetic-static").withLimits(32, 16);
+        private TrainingSettings training =
+                TrainingSettings.defaults(JobType.SLT).withEpochs(1).withBatchSize(8);
+        private SearchSettings search = SearchSettings.defaults();
+
+        private SltSpecBuilder() {}
+
+        SltSpecBuilder named(String name) {
+            this.name = name;
+            return this;
+        }
+
+        SltSpecBuilder withArchitecture(String architecture) {
+            model = model.withArchitecture(architecture);
+            return this;
+        }
+
+        SltSpecBuilder withModel(ModelSettings model) {
+            this.model = model;
+            return this;
+        }
+
+        SltSpecBuilder withDataset(String name, Integer trainLimit, Integer testLimit) {
+            dataset = dataset.withName(name).withLimits(trainLimit, testLimit);
+            return this;
+        }
+
+        SltSpecBuilder withTraining(TrainingSettings training) {
+            this.training = training;
+            return this;
+        }
+
+        SltSpecBuilder withSearch(SearchSettings search) {
+            this.search = search;
+            return this;
+        }
+
+        SltSpec build() {
+            return new SltSpec(
+                    JobType.SLT.wireName(), name, model, dataset, training, ResourceSettings.defaults(), search);
+        }
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import io.spikelot.model.spec.OptimizerKind;
 import io.spikelot.pipeline.data.Dataset;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

@@ -2,6 +2,7 @@ package io.spikelot.pipeline.train;
 
 import io.spikelot.model.arch.ArchitectureCatalog;
 import io.spikelot.model.arch.InputShape;
+import io.spikelot.model.spec.OptimizerKind;
 import io.spikelot.pipeline.data.Dataset;
 import io.spikelot.pipeline.data.DatasetResolver;
 import io.spikelot.pipeline.data.DatasetSpec;
