@@ -23,6 +23,8 @@ class PackageDependenciesTest {
     private static final String JDK = "java..";
     private static final String DJL = "ai.djl..";
     private static final String CATALOG = "io.spikelot.model.arch..";
+    /** The spec options (enums with their wire names), which engine settings use directly. */
+    private static final String OPTIONS = "io.spikelot.model.spec..";
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -53,10 +55,10 @@ class PackageDependenciesTest {
                 .resideInAnyPackage(P, JDK, "io.spikelot.model.job..", "io.spikelot.model.messaging..")
                 .because("the worker contract depends on shared-model only");
         final ArchRule tensor = onlyUses("tensor", DJL);
-        final ArchRule encoding = onlyUses("encoding");
+        final ArchRule encoding = onlyUses("encoding", OPTIONS);
         final ArchRule data = onlyUses("data", P, P + ".encoding..", "io.spikelot.model..");
-        final ArchRule neuron = onlyUses("neuron", DJL, P + ".tensor..");
-        final ArchRule model = onlyUses("model", DJL, CATALOG, P + ".neuron..", P + ".tensor..");
+        final ArchRule neuron = onlyUses("neuron", DJL, OPTIONS, P + ".tensor..");
+        final ArchRule model = onlyUses("model", DJL, CATALOG, OPTIONS, P + ".neuron..", P + ".tensor..");
         final ArchRule ticket =
                 onlyUses("ticket", DJL, CATALOG, P + ".model..", P + ".tensor..", P + ".train..", P + ".data..");
         final ArchRule quant = onlyUses("quant", DJL, CATALOG, P + ".model..", P + ".tensor..");
@@ -65,6 +67,7 @@ class PackageDependenciesTest {
                 DJL,
                 P,
                 CATALOG,
+                OPTIONS,
                 "io.spikelot.model.messaging..",
                 P + ".data..",
                 P + ".model..",
