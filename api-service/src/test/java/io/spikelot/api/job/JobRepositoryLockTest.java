@@ -3,7 +3,7 @@ package io.spikelot.api.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.spikelot.api.testing.TestInfraInitializer;
+import io.spikelot.api.testing.JpaSliceTest;
 import io.spikelot.model.job.JobType;
 import io.spikelot.model.job.ResourceClass;
 import java.time.Duration;
@@ -18,23 +18,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@link JobRepository#lockById} on the real PostgreSQL: a second transaction that locks the same job waits for the
  * first to end, then reads what the first committed, so two event handlers never apply changes to one job at once.
  */
-@DataJpaTest
-@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@ContextConfiguration(initializers = TestInfraInitializer.class)
-@Transactional(propagation = Propagation.NOT_SUPPORTED) // each transaction here is one the test runs itself
+@JpaSliceTest
 class JobRepositoryLockTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -64,13 +56,13 @@ class JobRepositoryLockTest {
         UUID id = jobs.save(aQueuedJob()).id();
         TransactionTemplate transactions = new TransactionTemplate(transactionManager);
         CountDownLatch firstHoldsTheLock = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
+        CompletableFuture<Void> releaseFirst = new CompletableFuture<>();
 
         CompletableFuture<Void> first = CompletableFuture.runAsync(
                 () -> transactions.executeWithoutResult(tx -> {
                     jobs.lockById(id).orElseThrow().recordSequence(5);
                     firstHoldsTheLock.countDown();
-                    awaitLatch(releaseFirst);
+                    releaseFirst.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
                 }),
                 threads);
         assertThat(firstHoldsTheLock.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
@@ -83,7 +75,7 @@ class JobRepositoryLockTest {
                 .until(() -> sessionsWaitingToLockJobs() == 1);
         assertThat(second).isNotDone();
 
-        releaseFirst.countDown();
+        releaseFirst.complete(null);
         first.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertThat(second.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(5);
     }
@@ -100,16 +92,5 @@ class JobRepositoryLockTest {
         UUID id = UUID.randomUUID();
         NewJob job = new NewJob(id, "tenant-a", JobType.SLT, "locked", ResourceClass.CPU, "{}", null, "0".repeat(64));
         return new JobEntity(job, 3, Instant.now());
-    }
-
-    private static void awaitLatch(CountDownLatch latch) {
-        try {
-            if (!latch.await(WAIT.toSeconds(), TimeUnit.SECONDS)) {
-                throw new IllegalStateException("The test never released the first transaction");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

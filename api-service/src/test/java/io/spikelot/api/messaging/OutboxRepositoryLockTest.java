@@ -2,7 +2,7 @@ package io.spikelot.api.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.spikelot.api.testing.TestInfraInitializer;
+import io.spikelot.api.testing.JpaSliceTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,23 +18,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@link OutboxRepository#lockUnsent} on the real PostgreSQL: relays running side by side (one per API replica)
  * skip the rows another relay holds instead of waiting for them, so no message is published twice by two relays.
  */
-@DataJpaTest
-@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@ContextConfiguration(initializers = TestInfraInitializer.class)
-@Transactional(propagation = Propagation.NOT_SUPPORTED) // each transaction here is one the test runs itself
+@JpaSliceTest
 class OutboxRepositoryLockTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -68,14 +60,14 @@ class OutboxRepositoryLockTest {
     void aSecondRelaySkipsTheRowsTheFirstHoldsWithoutWaiting() throws Exception {
         List<Long> ids = unsentMessages(4);
         CountDownLatch firstHoldsItsRows = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
+        CompletableFuture<Void> releaseFirst = new CompletableFuture<>();
 
         CompletableFuture<List<Long>> first = relay(2, firstHoldsItsRows, releaseFirst);
         assertThat(firstHoldsItsRows.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
         // the second relay's batch comes back while the first still holds its rows
-        List<Long> second =
-                relay(10, new CountDownLatch(1), new CountDownLatch(0)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        releaseFirst.countDown();
+        List<Long> second = relay(10, new CountDownLatch(1), CompletableFuture.completedFuture(null))
+                .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        releaseFirst.complete(null);
 
         assertThat(first.get(WAIT.toSeconds(), TimeUnit.SECONDS)).containsExactly(ids.get(0), ids.get(1));
         assertThat(second).containsExactly(ids.get(2), ids.get(3));
@@ -86,7 +78,7 @@ class OutboxRepositoryLockTest {
         List<Long> ids = unsentMessages(12);
         int relays = 4;
         CountDownLatch allHoldTheirRows = new CountDownLatch(relays);
-        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> release = new CompletableFuture<>();
 
         List<CompletableFuture<List<Long>>> batches = new ArrayList<>();
         for (int i = 0; i < relays; i++) {
@@ -94,7 +86,7 @@ class OutboxRepositoryLockTest {
         }
         // all four transactions are open at the same time, each holding its batch
         assertThat(allHoldTheirRows.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-        release.countDown();
+        release.complete(null);
 
         List<Long> taken = new ArrayList<>();
         for (CompletableFuture<List<Long>> batch : batches) {
@@ -117,14 +109,14 @@ class OutboxRepositoryLockTest {
 
     /**
      * One relay's transaction: locks up to {@code limit} unsent rows, says so on {@code holding}, and keeps them
-     * locked until {@code release} opens.
+     * locked until {@code release} completes.
      */
-    private CompletableFuture<List<Long>> relay(int limit, CountDownLatch holding, CountDownLatch release) {
+    private CompletableFuture<List<Long>> relay(int limit, CountDownLatch holding, CompletableFuture<Void> release) {
         return CompletableFuture.supplyAsync(
                 () -> transactions.execute(tx -> {
                     List<Long> batch = idsOf(outbox.lockUnsent(limit));
                     holding.countDown();
-                    awaitLatch(release);
+                    release.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
                     return batch;
                 }),
                 threads);
@@ -149,16 +141,5 @@ class OutboxRepositoryLockTest {
 
     private static List<Long> idsOf(List<OutboxMessage> messages) {
         return messages.stream().map(OutboxMessage::id).toList();
-    }
-
-    private static void awaitLatch(CountDownLatch latch) {
-        try {
-            if (!latch.await(WAIT.toSeconds(), TimeUnit.SECONDS)) {
-                throw new IllegalStateException("The test never released the relay's transaction");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
