@@ -1,5 +1,6 @@
 /**
  * The Spikelot API service: HTTP API, owner of all state in PostgreSQL, outbox relay to the broker, consumer of
  * worker events, lease reaper and artifact store. Depends on {@code shared-model}; never on DJL or the pipeline.
+ * Every feature package may read the service's configuration, {@link io.spikelot.api.ApiProperties}, from here.
  */
 package io.spikelot.api;

@@ -1,2 +1,5 @@
-/** Synchronous cost estimates from the architecture catalog. Depends on {@code spec}, {@code problem}, shared-model. */
+/**
+ * Synchronous cost estimates from the architecture catalog. Depends on {@code spec}, {@code auth}, {@code problem}
+ * and {@code shared-model}.
+ */
 package io.spikelot.api.estimate;

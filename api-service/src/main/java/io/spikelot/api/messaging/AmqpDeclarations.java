@@ -1,7 +1,6 @@
 package io.spikelot.api.messaging;
 
 import io.spikelot.model.messaging.Topology;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.amqp.core.Binding;
@@ -16,22 +15,10 @@ final class AmqpDeclarations {
     private AmqpDeclarations() {}
 
     static Declarables of(Topology topology) {
-        List<Declarable> all = new ArrayList<>();
-        topology.exchanges()
-                .forEach(e -> all.add(
-                        new ExchangeBuilder(e.name(), e.type()).durable(true).build()));
-        topology.queues()
-                .forEach(q -> all.add(new Queue(
-                        q.name(),
-                        true,
-                        false,
-                        false,
-                        q.deadLetterExchange() == null
-                                ? Map.of()
-                                : Map.of("x-dead-letter-exchange", q.deadLetterExchange()))));
-        topology.bindings()
-                .forEach(b -> all.add(
-                        new Binding(b.queue(), Binding.DestinationType.QUEUE, b.exchange(), b.routingKey(), Map.of())));
+        List<Declarable> all = topology.declarations(
+                e -> new ExchangeBuilder(e.name(), e.type()).durable(true).build(),
+                q -> new Queue(q.name(), true, false, false, q.arguments()),
+                b -> new Binding(b.queue(), Binding.DestinationType.QUEUE, b.exchange(), b.routingKey(), Map.of()));
         return new Declarables(all);
     }
 }

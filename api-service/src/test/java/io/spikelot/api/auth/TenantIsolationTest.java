@@ -10,16 +10,24 @@ import io.spikelot.model.artifact.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Every endpoint keeps tenants apart (another tenant's job is exactly as absent as a job that never existed), and
  * each credential works only where it belongs: tenant keys on the public API, the worker token on the internal one.
+ * The endpoints are read from Spring's handler mappings, so an endpoint added later is checked too.
  */
 @ApiIntegrationTest
 class TenantIsolationTest {
@@ -31,26 +39,68 @@ class TenantIsolationTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    List<RequestMappingHandlerMapping> handlerMappings;
+
     ApiHttp http;
     String jobA;
 
-    /** One user-facing endpoint, for a job id. */
-    record Endpoint(String method, String pathTemplate) {
-        String path(String id) {
-            return pathTemplate.replace("{id}", id);
+    /** One mapped endpoint under {@code /api/}: a method and a path pattern as the controller declares them. */
+    record Endpoint(String method, String pattern) {
+
+        private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
+
+        /** The pattern with {@code {id}} as {@code jobId}, the first attempt and the test's artifact. */
+        String path(String jobId) {
+            return VARIABLE.matcher(pattern)
+                    .replaceAll(variable -> Matcher.quoteReplacement(
+                            switch (variable.group(1)) {
+                                case "id" -> jobId;
+                                case "attempt" -> "1";
+                                case "name" -> ARTIFACT;
+                                default ->
+                                    throw new AssertionError(
+                                            this + " has a path variable this test cannot fill: " + variable.group());
+                            }));
+        }
+
+        List<String> variables() {
+            return VARIABLE.matcher(pattern).results().map(v -> v.group(1)).toList();
+        }
+
+        boolean internal() {
+            return pattern.startsWith(ApiKeyFilter.INTERNAL_PREFIX);
+        }
+
+        boolean ofAJob() {
+            return variables().contains("id");
         }
 
         @Override
         public String toString() {
-            return method + " " + pathTemplate;
+            return method + " " + pattern;
         }
     }
 
-    static final List<Endpoint> JOB_ENDPOINTS = List.of(
-            new Endpoint("GET", "/api/v1/jobs/{id}"),
-            new Endpoint("POST", "/api/v1/jobs/{id}/cancel"),
-            new Endpoint("GET", "/api/v1/jobs/{id}/artifacts"),
-            new Endpoint("GET", "/api/v1/jobs/{id}/artifacts/" + ARTIFACT));
+    /** Every {@code /api/} endpoint Spring maps, one per method and path, so a new one cannot be left out. */
+    List<Endpoint> endpoints() {
+        List<Endpoint> endpoints = new ArrayList<>();
+        for (RequestMappingHandlerMapping mapping : handlerMappings) {
+            mapping.getHandlerMethods().forEach((info, handler) -> {
+                for (String pattern : info.getPatternValues()) {
+                    if (pattern.startsWith("/api/")) {
+                        Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+                        assertThat(methods).as("HTTP methods of %s", handler).isNotEmpty();
+                        methods.forEach(method -> endpoints.add(new Endpoint(method.name(), pattern)));
+                    }
+                }
+            });
+        }
+        endpoints.forEach(
+                endpoint -> endpoint.path(UUID.randomUUID().toString())); // fails on a variable it cannot fill
+        endpoints.sort(Comparator.comparing(Endpoint::pattern).thenComparing(Endpoint::method));
+        return endpoints;
+    }
 
     @BeforeEach
     void tenantASubmitsAJobAndTheWorkerUploadsAnArtifact() {
@@ -72,9 +122,20 @@ class TenantIsolationTest {
     }
 
     @Test
+    void theEndpointsComeFromSpringsHandlerMappings() {
+        List<Endpoint> endpoints = endpoints();
+
+        // the stream was missing from the list kept by hand
+        assertThat(endpoints).contains(new Endpoint("GET", "/api/v1/jobs/{id}/events"));
+        assertThat(endpoints).anyMatch(Endpoint::internal).anyMatch(e -> !e.internal() && e.ofAJob());
+        assertThat(new Endpoint("PUT", "/api/v1/internal/jobs/{id}/attempts/{attempt}/artifacts/{name}").path("J"))
+                .isEqualTo("/api/v1/internal/jobs/J/attempts/1/artifacts/" + ARTIFACT);
+    }
+
+    @Test
     void anotherTenantsJobLooksExactlyLikeAJobThatDoesNotExist() {
         String unknown = UUID.randomUUID().toString();
-        for (Endpoint endpoint : JOB_ENDPOINTS) {
+        for (Endpoint endpoint : userEndpoints(true)) {
             ApiHttp.Response ofA = http.request(endpoint.method(), endpoint.path(jobA))
                     .bearer(TestKeys.KEY_B)
                     .send();
@@ -129,12 +190,7 @@ class TenantIsolationTest {
 
     @Test
     void noCredentialGives401WithAChallengeEverywhere() {
-        List<Endpoint> all = new ArrayList<>(JOB_ENDPOINTS);
-        all.add(new Endpoint("GET", "/api/v1/jobs"));
-        all.add(new Endpoint("POST", "/api/v1/jobs"));
-        all.add(new Endpoint("POST", "/api/v1/internal/jobs/{id}/attempts/1/claim"));
-        all.add(new Endpoint("PUT", "/api/v1/internal/jobs/{id}/attempts/1/artifacts/" + ARTIFACT));
-        for (Endpoint endpoint : all) {
+        for (Endpoint endpoint : endpoints()) {
             ApiHttp.Response response =
                     http.request(endpoint.method(), endpoint.path(jobA)).send();
             assertProblem(response, 401, "urn:spikelot:problem:unauthorized");
@@ -146,17 +202,15 @@ class TenantIsolationTest {
 
     @Test
     void theWorkerTokenIsRefusedOnEveryUserEndpoint() {
-        List<ApiHttp.Response> responses = new ArrayList<>();
-        for (Endpoint endpoint : JOB_ENDPOINTS) {
-            responses.add(http.request(endpoint.method(), endpoint.path(jobA))
+        for (Endpoint endpoint : userEndpoints(false)) {
+            // a valid spec as the body, so only the credential can be the reason for a refusal
+            ApiHttp.Response response = http.request(endpoint.method(), endpoint.path(jobA))
                     .bearer(TestKeys.WORKER_TOKEN)
-                    .send());
-        }
-        responses.add(http.get("/api/v1/jobs", TestKeys.WORKER_TOKEN));
-        responses.add(http.postJson("/api/v1/jobs", TestKeys.WORKER_TOKEN, anSltSpec("by the worker")));
-        for (ApiHttp.Response response : responses) {
+                    .header("Content-Type", "application/json")
+                    .body(anSltSpec("by the worker"))
+                    .send();
             assertProblem(response, 403, "urn:spikelot:problem:forbidden");
-            assertThat(response.body()).doesNotContain(SHA);
+            assertThat(response.body()).as(endpoint.toString()).doesNotContain(SHA);
         }
         assertThat(http.get("/api/v1/jobs/" + jobA, TestKeys.KEY_A)
                         .json()
@@ -168,13 +222,19 @@ class TenantIsolationTest {
     @Test
     void tenantKeysAreRefusedOnTheInternalEndpoints() {
         byte[] forged = "forged".getBytes(StandardCharsets.UTF_8);
+        List<Endpoint> internal =
+                endpoints().stream().filter(Endpoint::internal).toList();
+        assertThat(internal).isNotEmpty();
         for (String key : List.of(TestKeys.KEY_A, TestKeys.KEY_B)) {
-            ApiHttp.Response claim = http.request("POST", "/api/v1/internal/jobs/" + jobA + "/attempts/1/claim")
-                    .bearer(key)
-                    .send();
-            ApiHttp.Response upload = upload(key, jobA, 1, forged, Sha256.hex(forged));
-            assertProblem(claim, 403, "urn:spikelot:problem:forbidden");
-            assertProblem(upload, 403, "urn:spikelot:problem:forbidden");
+            for (Endpoint endpoint : internal) {
+                ApiHttp.Response response = http.request(endpoint.method(), endpoint.path(jobA))
+                        .bearer(key)
+                        .header("Content-Type", "application/octet-stream")
+                        .header("X-Checksum-SHA256", Sha256.hex(forged))
+                        .body(forged)
+                        .send();
+                assertProblem(response, 403, "urn:spikelot:problem:forbidden");
+            }
         }
         ApiHttp.Response download = download(jobA, null, null);
         assertThat(download.bytes()).isEqualTo(CONTENT);
@@ -240,6 +300,15 @@ class TenantIsolationTest {
         // the refused uploads replaced nothing
         ApiHttp.Response download = download(jobA, null, null);
         assertThat(download.bytes()).isEqualTo(CONTENT);
+    }
+
+    /** The public endpoints: those of one job, or all of them. */
+    private List<Endpoint> userEndpoints(boolean ofAJobOnly) {
+        List<Endpoint> user = endpoints().stream()
+                .filter(e -> !e.internal() && (e.ofAJob() || !ofAJobOnly))
+                .toList();
+        assertThat(user).isNotEmpty();
+        return user;
     }
 
     private ApiHttp.Response upload(String key, String job, int attempt, byte[] content, String sha) {

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.spikelot.api.testing.ApiHttp;
 import io.spikelot.api.testing.ApiIntegrationTest;
 import io.spikelot.api.testing.FakeWorker;
+import io.spikelot.api.testing.TestInfra;
 import io.spikelot.api.testing.TestKeys;
 import io.spikelot.model.messaging.EventKind;
 import io.spikelot.model.messaging.JobDispatch;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,6 +108,7 @@ class JobLifecycleTest {
         assertThat(job.get("status").asString()).isEqualTo("RUNNING");
         assertThat(job.at("/progress/message").asString()).isEqualTo("seq 3");
         assertThat(job.get("attempt").asInt()).isEqualTo(1);
+        assertDeadLettered(id, 0);
     }
 
     @Test
@@ -185,21 +188,22 @@ class JobLifecycleTest {
                 .header("Authorization", "Bearer " + TestKeys.KEY_A)
                 .header("Accept", "text/event-stream")
                 .build();
-        CompletableFuture<HttpResponse<Stream<String>>> stream =
-                HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
-        HttpResponse<Stream<String>> response = stream.get(10, TimeUnit.SECONDS);
+        HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
+                .sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                .get(10, TimeUnit.SECONDS);
         assertThat(response.statusCode()).isEqualTo(200);
+        List<String> statuses = new CopyOnWriteArrayList<>();
+        // ends when the server completes the stream after SUCCEEDED
+        CompletableFuture<Void> read = CompletableFuture.runAsync(() -> response.body()
+                .filter(line -> line.startsWith("data:"))
+                .map(line -> JSON.readTree(line.substring("data:".length())))
+                .forEach(data -> statuses.add(data.get("status").asString())));
 
         worker.send(id, 1, 1, EventKind.STARTED);
-        awaitStatus(id, "RUNNING");
-        Thread.sleep(1_500); // one poll of the streams sees RUNNING
+        await().atMost(WAIT).until(() -> statuses.contains("RUNNING"));
         worker.send(id, 1, 2, EventKind.SUCCEEDED);
+        read.get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
-        List<String> statuses = response.body()
-                .filter(line -> line.startsWith("data:"))
-                .map(line -> line.substring("data:".length()))
-                .map(data -> JSON.readTree(data).get("status").asString())
-                .toList(); // ends when the server completes the stream after SUCCEEDED
         assertThat(statuses).first().isEqualTo("QUEUED");
         assertThat(statuses).contains("RUNNING").last().isEqualTo("SUCCEEDED");
     }
@@ -211,6 +215,17 @@ class JobLifecycleTest {
         ApiHttp.Response response = http.get("/api/v1/jobs/" + id + "/events", TestKeys.KEY_B);
 
         assertThat(response.status()).isEqualTo(404);
+    }
+
+    /** The API rejected the event of {@code attempt} without requeue, so the broker moved it to the dead letters. */
+    private void assertDeadLettered(UUID id, int attempt) {
+        if (TestInfra.MODE == TestInfra.Mode.EMBEDDED) {
+            // the embedded broker ignores x-dead-letter-exchange; the settled job above shows the event had no effect
+            return;
+        }
+        JobEvent dead = worker.takeDeadLetter(id, WAIT);
+        assertThat(dead.attempt()).isEqualTo(attempt);
+        assertThat(dead.kind()).isEqualTo(EventKind.FAILED);
     }
 
     private UUID submit(String name) {

@@ -48,6 +48,27 @@ public final class FakeWorker {
         throw new AssertionError("No dispatch of job " + jobId + " within " + timeout);
     }
 
+    /** The next event of {@code jobId} in the dead-letter queue, skipping others; fails after {@code timeout}. */
+    public JobEvent takeDeadLetter(UUID jobId, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Message message = rabbit.receive(topology.deadLetterQueue(), 500);
+            if (message != null && isEvent(message)) {
+                JobEvent event = JSON.readValue(message.getBody(), JobEvent.class);
+                if (jobId.equals(event.jobId())) {
+                    return event;
+                }
+            }
+        }
+        throw new AssertionError("No dead-lettered event of job " + jobId + " within " + timeout);
+    }
+
+    /** Dead letters also hold rejected dispatches and unreadable bodies: the events queue's have its name. */
+    private boolean isEvent(Message message) {
+        Object death = message.getMessageProperties().getHeader("x-first-death-queue");
+        return topology.eventsQueue().equals(String.valueOf(death));
+    }
+
     public void send(UUID jobId, int attempt, long sequence, EventKind kind) {
         JobProgress progress = kind == EventKind.PROGRESS || kind == EventKind.STARTED
                 ? new JobProgress(0.25 * Math.min(sequence, 4), 1, 4, "seq " + sequence, Map.of("loss", 1.0 / sequence))

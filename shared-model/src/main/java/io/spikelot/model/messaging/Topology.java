@@ -4,6 +4,8 @@ import io.spikelot.model.job.ResourceClass;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -82,10 +84,31 @@ public record Topology(String prefix) {
     public record ExchangeDeclaration(String name, String type) {}
 
     /** A durable queue to declare; rejected messages go to {@code deadLetterExchange} when not null. */
-    public record QueueDeclaration(String name, String deadLetterExchange) {}
+    public record QueueDeclaration(String name, String deadLetterExchange) {
+
+        /** The queue's AMQP {@code x-} arguments: the dead-letter exchange, if any. */
+        public Map<String, Object> arguments() {
+            return deadLetterExchange == null ? Map.of() : Map.of("x-dead-letter-exchange", deadLetterExchange);
+        }
+    }
 
     /** A binding of a queue to an exchange. */
     public record BindingDeclaration(String queue, String exchange, String routingKey) {}
+
+    /**
+     * The whole topology as a broker client's own objects: every exchange, then every queue, then every binding,
+     * each mapped by the matching function. Both services declare it through this, so they declare the same.
+     */
+    public <T> List<T> declarations(
+            Function<ExchangeDeclaration, ? extends T> exchange,
+            Function<QueueDeclaration, ? extends T> queue,
+            Function<BindingDeclaration, ? extends T> binding) {
+        List<T> all = new ArrayList<>();
+        exchanges().forEach(e -> all.add(exchange.apply(e)));
+        queues().forEach(q -> all.add(queue.apply(q)));
+        bindings().forEach(b -> all.add(binding.apply(b)));
+        return all;
+    }
 
     public List<ExchangeDeclaration> exchanges() {
         return List.of(

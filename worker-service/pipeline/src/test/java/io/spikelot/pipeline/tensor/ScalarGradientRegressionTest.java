@@ -12,12 +12,15 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Regression for the DJL 0.35 / PyTorch CPU bug behind {@link Scalars}: {@code NDArray.mul(Number)} wraps the scalar
  * in a tensor over a Java direct buffer; when a GC frees that buffer before backward, d(3x)/dx reads garbage.
+ *
+ * <p>The guard runs with every build. The probe that the bug itself still reproduces depends on GC timing, so it
+ * runs on request only: {@code -Dgroups=probe -Dprobe.excludedGroups=none -Dtest=ScalarGradientRegressionTest}.
  */
 class ScalarGradientRegressionTest {
 
@@ -63,13 +66,18 @@ class ScalarGradientRegressionTest {
         assertThat(wrongGradients(x -> Scalars.div(x, 1.0 / 3))).isZero();
     }
 
+    /**
+     * Probe: fails when {@code mul(Number)} stayed correct in every try, which means either this run's GC timing
+     * missed the window or DJL fixed the bug; rerun it, and if it keeps failing, {@link Scalars} may no longer be
+     * needed.
+     */
     @Test
+    @Tag("probe")
     void numberOverloadCorruptsGradients() {
         int wrong = wrongGradients(x -> x.mul(3f));
         System.out.printf("NDArray.mul(Number): wrong gradient in %d/%d tries%n", wrong, TRIES);
-        // the corruption depends on GC timing; when this run happened to stay correct, say so instead of passing
-        Assumptions.assumeTrue(
-                wrong > 0, "mul(Number) stayed correct in " + TRIES + " tries this run; the bug did not reproduce");
-        assertThat(wrong).isPositive();
+        assertThat(wrong)
+                .as("tries where mul(Number) gave a wrong gradient; 0 means the bug did not reproduce")
+                .isPositive();
     }
 }
