@@ -139,6 +139,7 @@ final class JobSpecRules {
                 .field("weightDecay", number(0.0, 1.0, true, defaults.weightDecay()))
                 .field("schedule", oneOf(Schedule.class, defaults.schedule()))
                 .field("seed", integer(0, Integer.MAX_VALUE, defaults.seed(), false))
+                .field("repeats", integer(1, TrainingSettings.MAX_REPEATS, (long) defaults.repeats(), false))
                 .optional();
     }
 

@@ -11,7 +11,10 @@ import io.spikelot.model.dataset.DatasetShapes;
 import io.spikelot.model.job.JobType;
 import io.spikelot.model.job.ResourceClass;
 import io.spikelot.model.spec.Device;
+import io.spikelot.model.spec.NeuronKind;
 import io.spikelot.model.spec.QuantizationSettings;
+import io.spikelot.model.spec.SearchMethod;
+import io.spikelot.model.spec.SearchSettings;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -65,7 +68,7 @@ public class JobSpecValidator {
             throw ApiProblem.invalidField("type", "is required: one of " + TYPE_NAMES);
         }
         List<FieldError> errors = new ArrayList<>();
-        JsonNode normalized = rules.get(type).check("", body, errors);
+        JsonNode normalized = rules.get(type).check("", withDependentDefaults(type, body), errors);
         if (errors.isEmpty()) {
             checkSemantics(type, (ObjectNode) normalized, errors);
         }
@@ -76,7 +79,43 @@ public class JobSpecValidator {
         return new ValidatedSpec(type, spec.get("name").asString(), spec, resourceClass(spec));
     }
 
+    /**
+     * Fills the defaults that depend on another field before the field rules fill the fixed ones: an slt search
+     * without {@code weightInit} gets its method's ({@link SearchSettings#defaultWeightInit}), so edge-popup keeps
+     * signed constants and biprop gets Kaiming-normal with fan scaling.
+     */
+    private static JsonNode withDependentDefaults(JobType type, JsonNode body) {
+        JsonNode search = body.get("search");
+        if (type != JobType.SLT || search == null || !search.isObject() || search.has("weightInit")) {
+            return body;
+        }
+        JsonNode method = search.get("method");
+        SearchMethod chosen = SearchSettings.defaults().method();
+        if (method != null && method.isString()) {
+            try {
+                chosen = SearchMethod.fromWireName(method.asString());
+            } catch (IllegalArgumentException e) {
+                return body; // the field rules report the unknown method
+            }
+        }
+        ObjectNode copy = (ObjectNode) body.deepCopy();
+        ((ObjectNode) copy.get("search"))
+                .put("weightInit", SearchSettings.defaultWeightInit(chosen).wireName());
+        return copy;
+    }
+
     private void checkSemantics(JobType type, ObjectNode spec, List<FieldError> errors) {
+        if (type != JobType.SLT && spec.at("/training/repeats").asInt() > 1) {
+            errors.add(
+                    new FieldError("training.repeats", "repeated runs are supported by slt jobs only; leave it at 1"));
+        }
+        if (type == JobType.IMP
+                && NeuronKind.SIGN.wireName().equals(spec.at("/model/neuron").asString())) {
+            errors.add(new FieldError(
+                    "model.neuron",
+                    "\"sign\" (binary activations) is for multi-prize tickets of slt jobs; imp trains \"lif\" or"
+                            + " \"relu\" networks"));
+        }
         String architecture = spec.at("/model/architecture").asString();
         boolean events = EVENT_DATASETS.contains(spec.at("/dataset/name").asString());
         if (architecture.endsWith("-dvs") && !events) {

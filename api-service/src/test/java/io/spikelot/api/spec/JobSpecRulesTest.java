@@ -25,12 +25,13 @@ class JobSpecRulesTest {
                 .isEqualTo(
                         """
                         {"type":"slt","name":"defaults","model":{"architecture":"convnet-s","tau":2.0,"threshold":1.0,\
-                        "reset":"hard","decayInput":true,"detachReset":false,"surrogate":"sigmoid","surrogateAlpha":4.0,\
+                        "reset":"hard","decayInput":true,"detachReset":true,"surrogate":"sigmoid","surrogateAlpha":4.0,\
                         "neuron":"lif","timesteps":4},"dataset":{"name":"synthetic-static","trainLimit":64,\
                         "testLimit":32,"path":".","frameSplit":"number","resize":null,"seed":7},"training":{"epochs":1,\
                         "batchSize":16,"optimizer":"adam","learningRate":0.01,"momentum":0.9,"weightDecay":0.0,\
-                        "schedule":"cosine","seed":42},"resources":{"device":"auto"},"search":{"method":"biprop",\
-                        "pruneRatio":0.5,"scope":"layer","weightInit":"signed-constant","patchPruneRatio":0.0,\
+                        "schedule":"cosine","seed":42,"repeats":1},"resources":{"device":"auto"},\
+                        "search":{"method":"biprop","pruneRatio":0.5,"scope":"layer",\
+                        "weightInit":"kaiming-normal-scaled","patchPruneRatio":0.0,\
                         "sweep":null,"compareAnn":false,"fineTuneEpochs":0}}""");
     }
 
@@ -40,11 +41,11 @@ class JobSpecRulesTest {
                 .isEqualTo(
                         """
                         {"type":"qsnn","name":"defaults","model":{"architecture":"convnet-s","tau":2.0,"threshold":1.0,\
-                        "reset":"soft","decayInput":true,"detachReset":false,"surrogate":"sigmoid","surrogateAlpha":4.0},\
+                        "reset":"soft","decayInput":true,"detachReset":true,"surrogate":"sigmoid","surrogateAlpha":4.0},\
                         "dataset":{"name":"fashion-mnist","trainLimit":64,"testLimit":32,"path":".",\
                         "frameSplit":"number","resize":null,"seed":7},"training":{"epochs":10,"batchSize":64,\
                         "optimizer":"adam","learningRate":0.001,"momentum":0.9,"weightDecay":0.0,"schedule":"cosine",\
-                        "seed":42},"resources":{"device":"auto"},"quantization":{"allocations":[{"weightBits":4,\
+                        "seed":42,"repeats":1},"resources":{"device":"auto"},"quantization":{"allocations":[{"weightBits":4,\
                         "spikeBits":2,"timesteps":1}],"bitBudget":null,"weightBitsOptions":[1,2,4,8,16],\
                         "spikeBitsOptions":[1,2,4,8]}}""");
     }
@@ -70,8 +71,8 @@ class JobSpecRulesTest {
             value = {
                 "search|method|one of [\"biprop\", \"edge-popup\"]",
                 "search|scope|one of [\"global\", \"layer\"]",
-                "search|weightInit|one of [\"kaiming-normal\", \"kaiming-uniform\", \"signed-constant\"]",
-                "model|neuron|one of [\"lif\", \"relu\"]",
+                "search|weightInit|one of [\"kaiming-normal\", \"kaiming-normal-scaled\", \"kaiming-uniform\", \"signed-constant\"]",
+                "model|neuron|one of [\"lif\", \"relu\", \"sign\"]",
                 "model|reset|one of [\"hard\", \"soft\"]",
                 "model|surrogate|one of [\"atan\", \"sigmoid\"]",
                 "training|optimizer|one of [\"adam\", \"sgd\"]",

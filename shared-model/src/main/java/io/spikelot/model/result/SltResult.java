@@ -12,6 +12,8 @@ import java.util.Map;
  *
  * @param type always {@code slt}
  * @param method the search method
+ * @param ticket what the headline ticket is, in the papers' words ({@link TicketName}: LT, SLT, MPLT, MPSLT, PEPSp-…,
+ *     MultiSp-…)
  * @param architecture catalog name
  * @param dataset dataset name
  * @param neuron the searched network's neuron kind
@@ -36,11 +38,15 @@ import java.util.Map;
  * @param seed the training seed
  * @param annAccuracy optional, {@code compareAnn}: the ReLU ticket's accuracy at the same ratio
  * @param snnMinusAnn optional, {@code compareAnn}: accuracy − annAccuracy
+ * @param annTicket optional, {@code compareAnn}: what the ANN counterpart is (LT for SLT, MPLT for MPSLT)
  * @param sweep optional, sweeps: one row per ratio in the spec's order
+ * @param notes optional: what a reader should know about this result (e.g. a setting that makes two methods
+ *     equivalent); absent when there is nothing to say
  */
 public record SltResult(
         String type,
         SearchMethod method,
+        String ticket,
         String architecture,
         String dataset,
         NeuronKind neuron,
@@ -65,7 +71,9 @@ public record SltResult(
         long seed,
         @JsonInclude(JsonInclude.Include.NON_NULL) Double annAccuracy,
         @JsonInclude(JsonInclude.Include.NON_NULL) Double snnMinusAnn,
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<SweepRow> sweep) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String annTicket,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<SweepRow> sweep,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> notes) {
 
     /**
      * One ratio of a sweep.

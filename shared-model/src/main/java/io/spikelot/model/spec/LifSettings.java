@@ -28,9 +28,12 @@ public record LifSettings(
         Objects.requireNonNull(surrogate, "model.surrogate is required");
     }
 
-    /** τ = 2, V_th = 1, hard reset, decaying input, attached reset, sigmoid surrogate with α = 4. */
+    /**
+     * τ = 2, V_th = 1, hard reset, decaying input, detached reset (as Spikformer, SEW-ResNet and Kim et al. do),
+     * sigmoid surrogate with α = 4.
+     */
     public static LifSettings defaults() {
-        return new LifSettings(2.0, 1.0, ResetMode.HARD, true, false, SurrogateKind.SIGMOID, 4.0);
+        return new LifSettings(2.0, 1.0, ResetMode.HARD, true, true, SurrogateKind.SIGMOID, 4.0);
     }
 
     public LifSettings withReset(ResetMode reset) {

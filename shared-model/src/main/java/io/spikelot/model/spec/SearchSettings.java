@@ -33,12 +33,31 @@ public record SearchSettings(
     }
 
     /**
-     * The API's defaults: biprop at p = 0.5 per layer from signed constants, no patch pruning, no sweep, no ANN
+     * The API's defaults: biprop at p = 0.5 per layer from its default weights, no patch pruning, no sweep, no ANN
      * comparison, no fine-tuning.
      */
     public static SearchSettings defaults() {
         return new SearchSettings(
-                SearchMethod.BIPROP, 0.5, PruneScope.LAYER, WeightInitKind.SIGNED_CONSTANT, 0.0, null, false, 0);
+                SearchMethod.BIPROP,
+                0.5,
+                PruneScope.LAYER,
+                defaultWeightInit(SearchMethod.BIPROP),
+                0.0,
+                null,
+                false,
+                0);
+    }
+
+    /**
+     * The frozen weights each method's reference uses by default: edge-popup its best, signed constants
+     * (hidden-networks); biprop Kaiming-normal with {@code scale_fan} (biprop's configs). Under signed constants every
+     * |W| of a layer is the same σ, so biprop's α·sign(W) equals W and a multi-prize ticket is an edge-popup one.
+     */
+    public static WeightInitKind defaultWeightInit(SearchMethod method) {
+        return switch (method) {
+            case EDGE_POPUP -> WeightInitKind.SIGNED_CONSTANT;
+            case BIPROP -> WeightInitKind.KAIMING_NORMAL_SCALED;
+        };
     }
 
     /** The ratios to search, in order: {@code sweep} when given, else {@code [pruneRatio]}. */

@@ -1,7 +1,9 @@
 package io.spikelot.model.spec;
 
 import io.spikelot.model.job.JobType;
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.LongStream;
 
 /**
  * The {@code training} object of a job spec.
@@ -14,6 +16,8 @@ import java.util.Objects;
  * @param weightDecay L2 weight decay
  * @param schedule how the learning rate moves over the epochs
  * @param seed seeds initialization and shuffling
+ * @param repeats how many times the job runs, with seeds seed, seed + 1, …, to measure the spread of its results
+ *     ({@code slt} only; 1 to {@link #MAX_REPEATS})
  */
 public record TrainingSettings(
         int epochs,
@@ -23,16 +27,22 @@ public record TrainingSettings(
         double momentum,
         double weightDecay,
         Schedule schedule,
-        long seed) {
+        long seed,
+        int repeats) {
+
+    /** The most repeats a job may ask for. */
+    public static final int MAX_REPEATS = 10;
 
     public TrainingSettings {
         Objects.requireNonNull(optimizer, "training.optimizer is required");
         Objects.requireNonNull(schedule, "training.schedule is required");
+        // specs stored before repeats existed bind to 0: one run, as they always had
+        repeats = Math.max(1, repeats);
     }
 
     /**
      * The API's defaults for a job of {@code type}: 10 epochs of 64-sample batches with Adam, momentum 0.9, no weight
-     * decay, a cosine schedule and seed 42. Only the learning rate depends on the type: 0.01 for {@code slt}, 0.001 for
+     * decay, a cosine schedule, seed 42 and one run. Only the learning rate depends on the type: 0.01 for {@code slt}, 0.001 for
      * {@code qsnn} and 0.1 for {@code imp}.
      */
     public static TrainingSettings defaults(JobType type) {
@@ -42,18 +52,36 @@ public record TrainingSettings(
                     case QSNN -> 0.001;
                     case IMP -> 0.1;
                 };
-        return new TrainingSettings(10, 64, OptimizerKind.ADAM, learningRate, 0.9, 0.0, Schedule.COSINE, 42);
+        return new TrainingSettings(10, 64, OptimizerKind.ADAM, learningRate, 0.9, 0.0, Schedule.COSINE, 42, 1);
     }
 
     public TrainingSettings withEpochs(int epochs) {
-        return new TrainingSettings(epochs, batchSize, optimizer, learningRate, momentum, weightDecay, schedule, seed);
+        return new TrainingSettings(
+                epochs, batchSize, optimizer, learningRate, momentum, weightDecay, schedule, seed, repeats);
     }
 
     public TrainingSettings withBatchSize(int batchSize) {
-        return new TrainingSettings(epochs, batchSize, optimizer, learningRate, momentum, weightDecay, schedule, seed);
+        return new TrainingSettings(
+                epochs, batchSize, optimizer, learningRate, momentum, weightDecay, schedule, seed, repeats);
     }
 
     public TrainingSettings withOptimizer(OptimizerKind optimizer, double learningRate) {
-        return new TrainingSettings(epochs, batchSize, optimizer, learningRate, momentum, weightDecay, schedule, seed);
+        return new TrainingSettings(
+                epochs, batchSize, optimizer, learningRate, momentum, weightDecay, schedule, seed, repeats);
+    }
+
+    public TrainingSettings withSeed(long seed) {
+        return new TrainingSettings(
+                epochs, batchSize, optimizer, learningRate, momentum, weightDecay, schedule, seed, repeats);
+    }
+
+    public TrainingSettings withRepeats(int repeats) {
+        return new TrainingSettings(
+                epochs, batchSize, optimizer, learningRate, momentum, weightDecay, schedule, seed, repeats);
+    }
+
+    /** The seeds of the repeats: seed, seed + 1, …, seed + repeats − 1. */
+    public List<Long> seeds() {
+        return LongStream.range(seed, seed + repeats).boxed().toList();
     }
 }

@@ -9,6 +9,11 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 public enum WeightInitKind implements WireEnum {
     /** N(0, σ²). */
     KAIMING_NORMAL,
+    /**
+     * N(0, σ²) with biprop's {@code scale_fan}: fan_in multiplied by (1 − prune_rate) with prune_rate the kept
+     * fraction, so σ = √(2 / (p·fan_in)) for pruning ratio p; what biprop's configs use.
+     */
+    KAIMING_NORMAL_SCALED,
     /** U(−√3·σ, +√3·σ). */
     KAIMING_UNIFORM,
     /** ±σ with random signs. */

@@ -6,10 +6,10 @@ import io.spikelot.model.spec.NeuronKind;
 
 /**
  * How a network's neurons are made: the kind, the LIF parameters and the number of timesteps T. An ANN
- * ({@link NeuronKind#RELU}) always runs with T = 1.
+ * ({@link NeuronKind#RELU} or {@link NeuronKind#SIGN}) always runs with T = 1.
  *
- * @param kind LIF or ReLU
- * @param lif LIF parameters (ignored for ReLU)
+ * @param kind LIF, ReLU or sign
+ * @param lif LIF parameters (ignored for an ANN)
  * @param timesteps T, ≥ 1
  * @param spikeBits S, 1 to 8: LIF neurons emit levels 0 to 2^S − 1 (QSNN); 1 is the ordinary spike
  * @param bitLimitedAttention whether Spikformer attention score matrices are limited to S bits like spikes (QSNN)
@@ -32,7 +32,7 @@ public record NeuronSettings(
         if (timesteps < 1) {
             throw new IllegalArgumentException("timesteps must be >= 1, was " + timesteps);
         }
-        if (kind == NeuronKind.RELU) {
+        if (!kind.spiking()) {
             timesteps = 1;
             spikeBits = 1;
             bitLimitedAttention = false;
@@ -60,16 +60,20 @@ public record NeuronSettings(
     }
 
     public boolean spiking() {
-        return kind == NeuronKind.LIF;
+        return kind.spiking();
     }
 
     /** A fresh neuron block for {@code [T·B, ...]} inputs. */
     public Block newNeuron() {
-        return spiking() ? new LifNeuron(lif, timesteps, spikeBits) : Activation.reluBlock();
+        return newNeuron(lif.vThreshold());
     }
 
-    /** A fresh neuron block with another threshold (for ReLU the threshold does not apply). */
+    /** A fresh neuron block with another threshold (for an ANN the threshold does not apply). */
     public Block newNeuron(double threshold) {
-        return spiking() ? new LifNeuron(lif.withThreshold(threshold), timesteps, spikeBits) : Activation.reluBlock();
+        return switch (kind) {
+            case LIF -> new LifNeuron(lif.withThreshold(threshold), timesteps, spikeBits);
+            case RELU -> Activation.reluBlock();
+            case SIGN -> SignActivation.block();
+        };
     }
 }

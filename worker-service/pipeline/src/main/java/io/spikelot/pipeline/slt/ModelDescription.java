@@ -3,7 +3,6 @@ package io.spikelot.pipeline.slt;
 import io.spikelot.model.arch.InputShape;
 import io.spikelot.model.result.NeuronDescription;
 import io.spikelot.model.result.SltModelDescription;
-import io.spikelot.model.spec.NeuronKind;
 import io.spikelot.pipeline.artifact.SafetensorsWriter;
 import io.spikelot.pipeline.tensor.HostTensor;
 import java.util.List;
@@ -28,7 +27,7 @@ final class ModelDescription {
                 List.of(input.channels(), input.height(), input.width()),
                 job.input().name().toLowerCase(Locale.ROOT),
                 job.architecture().classes(),
-                run.spiking() ? NeuronDescription.lif(job.spec().model().lif()) : NeuronDescription.of(NeuronKind.RELU),
+                run.spiking() ? NeuronDescription.lif(job.spec().model().lif()) : NeuronDescription.of(run.neuron()),
                 job.neurons().timesteps(),
                 job.method(),
                 job.spec().search().weightInit(),

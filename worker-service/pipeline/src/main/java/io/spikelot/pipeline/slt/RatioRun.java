@@ -1,5 +1,6 @@
 package io.spikelot.pipeline.slt;
 
+import io.spikelot.model.spec.NeuronKind;
 import io.spikelot.pipeline.tensor.HostTensor;
 import io.spikelot.pipeline.ticket.Ticket;
 import java.util.LinkedHashMap;
@@ -9,12 +10,16 @@ import java.util.Map;
  * One finished search at one ratio.
  *
  * @param ratio p, the fraction removed
- * @param spiking whether the network was the SNN (LIF) or the ANN counterpart (ReLU)
+ * @param neuron the searched network's neuron: LIF (the SNN), or the ANN counterpart's ReLU or sign
  * @param search masks ({@code <layer>.weight}, shape of the weight) and effective weights
  * @param others the remaining trained tensors (biases, BatchNorm γ/β) and BatchNorm running statistics, by catalog
  *     name, as training left them
  */
-record RatioRun(double ratio, boolean spiking, Ticket search, Map<String, HostTensor> others) {
+record RatioRun(double ratio, NeuronKind neuron, Ticket search, Map<String, HostTensor> others) {
+
+    boolean spiking() {
+        return neuron.spiking();
+    }
 
     double accuracy() {
         return search.training().test().accuracy();

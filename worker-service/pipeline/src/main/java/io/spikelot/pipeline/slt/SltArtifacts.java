@@ -66,7 +66,7 @@ final class SltArtifacts {
         meta.put("seed", Long.toString(job.seed()));
         meta.put("architecture", job.architecture().name());
         meta.put("timesteps", Integer.toString(job.neurons().timesteps()));
-        meta.put("neuron", run.spiking() ? "lif" : "relu");
+        meta.put("neuron", run.neuron().wireName());
         meta.put("weightInit", job.spec().search().weightInit().wireName());
         return meta;
     }

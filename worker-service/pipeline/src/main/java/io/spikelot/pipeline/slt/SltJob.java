@@ -2,6 +2,8 @@ package io.spikelot.pipeline.slt;
 
 import io.spikelot.model.arch.Architecture;
 import io.spikelot.model.arch.SelfAttentionLayer;
+import io.spikelot.model.result.TicketName;
+import io.spikelot.model.spec.NeuronKind;
 import io.spikelot.model.spec.SearchMethod;
 import io.spikelot.model.spec.SltSpec;
 import io.spikelot.pipeline.model.InputKind;
@@ -55,6 +57,11 @@ record SltJob(
     int patchesKept() {
         double q = spec.search().patchPruneRatio();
         return q > 0 ? PatchSelection.keptCount(patches(), q) : patches();
+    }
+
+    /** The paper's name of a ticket of this job's method found with {@code neuron} ({@link TicketName}). */
+    String ticketName(NeuronKind neuron) {
+        return TicketName.of(method(), neuron, patches() > 0, spec.search().patchPruneRatio() > 0);
     }
 
     long seed() {

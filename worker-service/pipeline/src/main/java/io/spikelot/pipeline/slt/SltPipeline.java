@@ -63,7 +63,7 @@ public final class SltPipeline extends JobPipeline<SltSpec, SltJob, SltResult> {
                 JobSettings.dataset(datasetsRoot, spec.dataset(), spec.model().timesteps(), config.batchSize());
         InputKind input = data.events() ? InputKind.EVENTS : InputKind.STATIC;
         Architecture architecture = JobSettings.architecture(spec.model().architecture(), data);
-        NeuronSettings neurons = SltSpecs.neurons(spec.model(), false);
+        NeuronSettings neurons = SltSpecs.neurons(spec.model(), spec.search().method(), false);
         boolean compare = spec.search().compareAnn() && neurons.spiking();
         if (compare && data.events()) {
             throw PipelineException.invalidSpec("compareAnn is supported on static datasets only");
@@ -77,7 +77,8 @@ public final class SltPipeline extends JobPipeline<SltSpec, SltJob, SltResult> {
             Search search = new Search(spec, context, architecture, data, input, config, runs);
             results.add(search.run(neurons, ratio, run++));
             if (compare) {
-                annResults.add(search.run(SltSpecs.neurons(spec.model(), true), ratio, run++));
+                annResults.add(
+                        search.run(SltSpecs.neurons(spec.model(), spec.search().method(), true), ratio, run++));
             }
         }
         return new SltJob(spec, architecture, input, neurons, results, annResults, secondsSince(startNanos));
@@ -97,7 +98,7 @@ public final class SltPipeline extends JobPipeline<SltSpec, SltJob, SltResult> {
             TicketLayerFactory layers = new TicketLayerFactory(
                     SltSpecs.kind(spec.search().method()),
                     new PruneRatio(ratio),
-                    SltSpecs.init(spec.search().weightInit()),
+                    SltSpecs.init(spec.search().weightInit(), ratio),
                     TicketLayerFactory.searchedLayers(architecture),
                     spec.search().scope() == PruneScope.GLOBAL);
             SpikingNetwork network = NetworkBuilder.build(
@@ -117,7 +118,7 @@ public final class SltPipeline extends JobPipeline<SltSpec, SltJob, SltResult> {
                             "The effective weight " + name + " at " + label + " has non-finite values");
                 }
             });
-            return new RatioRun(ratio, neurons.spiking(), ticket, others.tensors());
+            return new RatioRun(ratio, neurons.kind(), ticket, others.tensors());
         }
     }
 }

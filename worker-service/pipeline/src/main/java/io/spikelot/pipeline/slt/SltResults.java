@@ -2,6 +2,8 @@ package io.spikelot.pipeline.slt;
 
 import ai.djl.engine.Engine;
 import io.spikelot.model.result.SltResult;
+import io.spikelot.model.spec.SearchMethod;
+import io.spikelot.model.spec.WeightInitKind;
 import io.spikelot.pipeline.train.EpochReport;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +23,7 @@ final class SltResults {
         return new SltResult(
                 "slt",
                 job.method(),
+                job.ticketName(job.neurons().kind()),
                 job.architecture().name(),
                 job.spec().dataset().name(),
                 job.neurons().kind(),
@@ -52,7 +55,20 @@ final class SltResults {
                 job.seed(),
                 ann,
                 ann == null ? null : primary.accuracy() - ann,
-                job.sweep() ? sweepRows(job) : null);
+                ann == null ? null : job.ticketName(SltSpecs.annCounterpart(job.method())),
+                job.sweep() ? sweepRows(job) : null,
+                notes(job));
+    }
+
+    /** What a reader of the result should know about the settings that produced it. */
+    private static List<String> notes(SltJob job) {
+        List<String> notes = new ArrayList<>();
+        if (job.method() == SearchMethod.BIPROP && job.spec().search().weightInit() == WeightInitKind.SIGNED_CONSTANT) {
+            notes.add("biprop with signed-constant weights equals edge-popup: every |W| of a layer is the same σ, so"
+                    + " α = σ and α·sign(W)⊙M = W⊙M, with the same score gradients; use kaiming-normal-scaled for"
+                    + " multi-prize tickets");
+        }
+        return notes;
     }
 
     /** The test accuracy of the last search epoch; null when the run had no search epoch. */

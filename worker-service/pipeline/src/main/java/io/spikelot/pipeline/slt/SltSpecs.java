@@ -1,5 +1,6 @@
 package io.spikelot.pipeline.slt;
 
+import ai.djl.training.initializer.Initializer;
 import io.spikelot.model.arch.ArchitectureCatalog;
 import io.spikelot.model.spec.ModelSettings;
 import io.spikelot.model.spec.NeuronKind;
@@ -56,20 +57,34 @@ final class SltSpecs {
         };
     }
 
-    /** The engine's initializer for {@code weightInit}. */
-    static WeightInit init(WeightInitKind weightInit) {
+    /** The engine's initializer for {@code weightInit} at pruning ratio {@code pruned}. */
+    static Initializer init(WeightInitKind weightInit, double pruned) {
         return switch (weightInit) {
             case SIGNED_CONSTANT -> WeightInit.SIGNED_CONSTANT;
             case KAIMING_NORMAL -> WeightInit.KAIMING_NORMAL;
+            // p = 0 keeps every weight: scale_fan would divide by zero, and there is nothing to scale for
+            case KAIMING_NORMAL_SCALED ->
+                pruned > 0 ? WeightInit.KAIMING_NORMAL.scaledFan(pruned) : WeightInit.KAIMING_NORMAL;
             case KAIMING_UNIFORM -> WeightInit.KAIMING_UNIFORM;
         };
     }
 
-    /** The spec's neurons; {@code ann} forces ReLU (T = 1) for the ANN counterpart. */
-    static NeuronSettings neurons(ModelSettings model, boolean ann) {
+    /**
+     * The ANN counterpart of a spiking ticket of {@code method} (T = 1): binary activations for biprop (MPLT), ReLU
+     * for edge-popup (LT).
+     */
+    static NeuronKind annCounterpart(SearchMethod method) {
+        return switch (method) {
+            case BIPROP -> NeuronKind.SIGN;
+            case EDGE_POPUP -> NeuronKind.RELU;
+        };
+    }
+
+    /** The spec's neurons; {@code ann} gives the ANN counterpart of the spec's method instead. */
+    static NeuronSettings neurons(ModelSettings model, SearchMethod method, boolean ann) {
         LifConfig lif = JobSettings.lif(model.lif());
         try {
-            NeuronKind kind = ann ? NeuronKind.RELU : model.neuron();
+            NeuronKind kind = ann ? annCounterpart(method) : model.neuron();
             return new NeuronSettings(kind, lif, Math.max(1, model.timesteps()));
         } catch (IllegalArgumentException e) {
             throw PipelineException.invalidSpec("Invalid model settings: " + e.getMessage());

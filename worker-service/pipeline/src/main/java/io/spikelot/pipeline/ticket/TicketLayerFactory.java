@@ -1,11 +1,11 @@
 package io.spikelot.pipeline.ticket;
 
 import ai.djl.nn.Block;
+import ai.djl.training.initializer.Initializer;
 import io.spikelot.model.arch.Architecture;
 import io.spikelot.model.arch.Conv2dLayer;
 import io.spikelot.model.arch.LinearLayer;
 import io.spikelot.model.arch.WeightLayer;
-import io.spikelot.pipeline.model.WeightInit;
 import io.spikelot.pipeline.model.WeightLayerFactory;
 import java.util.function.Predicate;
 
@@ -18,7 +18,7 @@ public final class TicketLayerFactory implements WeightLayerFactory {
 
     private final TicketKind kind;
     private final PruneRatio ratio;
-    private final WeightInit init;
+    private final Initializer init;
     private final Predicate<WeightLayer> searched;
     private final GlobalScope global;
     private final WeightLayerFactory dense = WeightLayerFactory.dense();
@@ -27,7 +27,7 @@ public final class TicketLayerFactory implements WeightLayerFactory {
      * @param searched which prunable layers get scores; {@link #allLayers()} for (S)LT/MP(S)LT on CNNs (D4: first
      *     and last layers included), {@link #convPepOnly()} for PEPSp
      */
-    public TicketLayerFactory(TicketKind kind, PruneRatio ratio, WeightInit init, Predicate<WeightLayer> searched) {
+    public TicketLayerFactory(TicketKind kind, PruneRatio ratio, Initializer init, Predicate<WeightLayer> searched) {
         this(kind, ratio, init, searched, false);
     }
 
@@ -37,7 +37,7 @@ public final class TicketLayerFactory implements WeightLayerFactory {
      *     {@code NetworkBuilder} does
      */
     public TicketLayerFactory(
-            TicketKind kind, PruneRatio ratio, WeightInit init, Predicate<WeightLayer> searched, boolean globalScope) {
+            TicketKind kind, PruneRatio ratio, Initializer init, Predicate<WeightLayer> searched, boolean globalScope) {
         this.kind = kind;
         this.ratio = ratio;
         this.init = init;

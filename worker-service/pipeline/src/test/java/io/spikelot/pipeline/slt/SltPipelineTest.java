@@ -10,6 +10,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.spikelot.model.messaging.JobError;
 import io.spikelot.model.result.SltResult;
+import io.spikelot.model.spec.NeuronKind;
 import io.spikelot.model.spec.PruneScope;
 import io.spikelot.model.spec.SearchMethod;
 import io.spikelot.model.spec.SearchSettings;
@@ -27,6 +28,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** convnet-s on 32 synthetic samples, one epoch, batch 8, T = 2. */
@@ -224,6 +226,46 @@ class SltPipelineTest {
         assertThat(kept).isEqualTo(new PruneRatio(0.7).keptCount(total));
         assertThat(result.keptFractionByLayer().values().stream().distinct().count())
                 .isGreaterThan(1);
+    }
+
+    @Test
+    void bipropWithBinaryActivationsIsAMultiPrizeTicket() throws Exception {
+        RecordingContext context = new RecordingContext(scratch);
+        SltResult result = pipeline.run(
+                aSltSpec().withNeuron(NeuronKind.SIGN).withSearch(biprop(0.5)).build(), context);
+
+        assertThat(result.ticket()).isEqualTo("MPLT");
+        assertThat(result.neuron()).isEqualTo(NeuronKind.SIGN);
+        assertThat(result.timesteps()).isEqualTo(1);
+        assertThat(result.firingRateByLayer()).isEmpty();
+        assertThat(result.notes()).isEmpty();
+        JsonObject model = JsonParser.parseString(context.text("model.json")).getAsJsonObject();
+        assertThat(model.getAsJsonObject("neuron").get("kind").getAsString()).isEqualTo("sign");
+        assertThat(model.get("weightInit").getAsString()).isEqualTo("kaiming-normal-scaled");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"BIPROP, MPSLT, MPLT", "EDGE_POPUP, SLT, LT"})
+    void aSpikingTicketIsComparedWithItsOwnAnnCounterpart(SearchMethod method, String ticket, String annTicket)
+            throws Exception {
+        SearchSettings search = method == SearchMethod.BIPROP ? biprop(0.5) : edgePopup(0.5);
+        SltResult result =
+                pipeline.run(aSltSpec().withSearch(search.withCompareAnn(true)).build(), new RecordingContext(scratch));
+
+        assertThat(result.ticket()).isEqualTo(ticket);
+        assertThat(result.annTicket()).isEqualTo(annTicket);
+        assertThat(result.annAccuracy()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void bipropOnSignedConstantsSaysItIsEdgePopup() throws Exception {
+        SltResult result = pipeline.run(
+                aSltSpec()
+                        .withSearch(biprop(0.5).withWeightInit(WeightInitKind.SIGNED_CONSTANT))
+                        .build(),
+                new RecordingContext(scratch));
+
+        assertThat(result.notes()).singleElement().asString().contains("equals edge-popup");
     }
 
     @Test

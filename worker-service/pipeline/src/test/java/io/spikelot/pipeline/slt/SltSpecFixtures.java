@@ -3,6 +3,7 @@ package io.spikelot.pipeline.slt;
 import io.spikelot.model.job.JobType;
 import io.spikelot.model.spec.DatasetSettings;
 import io.spikelot.model.spec.ModelSettings;
+import io.spikelot.model.spec.NeuronKind;
 import io.spikelot.model.spec.ResourceSettings;
 import io.spikelot.model.spec.SearchMethod;
 import io.spikelot.model.spec.SearchSettings;
@@ -24,7 +25,9 @@ final class SltSpecFixtures {
 
     /** Edge-popup (LT / SLT) at prune ratio {@code ratio}, every other search setting at its default. */
     static SearchSettings edgePopup(double ratio) {
-        return SearchSettings.defaults().withMethod(SearchMethod.EDGE_POPUP, ratio);
+        return SearchSettings.defaults()
+                .withMethod(SearchMethod.EDGE_POPUP, ratio)
+                .withWeightInit(SearchSettings.defaultWeightInit(SearchMethod.EDGE_POPUP));
     }
 
     /** Biprop (MPLT / MPSLT) at prune ratio {@code ratio}, every other search setting at its default. */
@@ -51,6 +54,11 @@ final class SltSpecFixtures {
 
         SltSpecBuilder withArchitecture(String architecture) {
             model = model.withArchitecture(architecture);
+            return this;
+        }
+
+        SltSpecBuilder withNeuron(NeuronKind neuron) {
+            model = model.withNeuron(neuron);
             return this;
         }
 

@@ -3,6 +3,7 @@ package io.spikelot.pipeline.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import ai.djl.training.initializer.Initializer;
 import io.spikelot.model.arch.ArchitectureCatalog;
 import io.spikelot.model.arch.InputShape;
 import io.spikelot.pipeline.data.Dataset;
@@ -60,6 +61,46 @@ class SltSearchTest {
     }
 
     @Test
+    void underSignedConstantWeightsBipropIsEdgePopup() {
+        // every |W| of a layer is σ, so α = σ and α·sign(W)⊙M = W⊙M, with the same score gradients
+        Ticket biprop = search(TicketKind.BIPROP, WeightInit.SIGNED_CONSTANT, 3);
+        Ticket edgePopup = search(TicketKind.EDGE_POPUP, WeightInit.SIGNED_CONSTANT, 3);
+        biprop.weights().forEach((name, weight) -> {
+            assertThat(biprop.masks().get(name).values())
+                    .as(name)
+                    .isEqualTo(edgePopup.masks().get(name).values());
+            float[] other = edgePopup.weights().get(name).values();
+            for (int i = 0; i < other.length; i++) {
+                assertThat(weight.values()[i]).as(name).isCloseTo(other[i], within(1e-6f));
+            }
+        });
+    }
+
+    @Test
+    void underKaimingWeightsBipropDiffersFromEdgePopup() {
+        // edge-popup keeps the Gaussian magnitudes; biprop replaces them by one α per layer
+        Ticket biprop = search(TicketKind.BIPROP, WeightInit.KAIMING_NORMAL.scaledFan(RATIO.pruned()), 1);
+        Ticket edgePopup = search(TicketKind.EDGE_POPUP, WeightInit.KAIMING_NORMAL.scaledFan(RATIO.pruned()), 1);
+        assertThat(keptMagnitudeSpread(edgePopup, "conv2.weight")).isGreaterThan(10.0);
+        assertThat(keptMagnitudeSpread(biprop, "conv2.weight")).isCloseTo(1.0, within(1e-5));
+    }
+
+    /** The largest over the smallest |W_eff| among kept entries. */
+    private static double keptMagnitudeSpread(Ticket ticket, String name) {
+        float[] w = ticket.weights().get(name).values();
+        boolean[] mask = ticket.masks().get(name).values();
+        double max = 0;
+        double min = Double.MAX_VALUE;
+        for (int i = 0; i < w.length; i++) {
+            if (mask[i]) {
+                max = Math.max(max, Math.abs(w[i]));
+                min = Math.min(min, Math.abs(w[i]));
+            }
+        }
+        return max / min;
+    }
+
+    @Test
     void trainingMovesTheScoresAndSoTheMasks() {
         Ticket one = search(TicketKind.EDGE_POPUP, WeightInit.SIGNED_CONSTANT, 1);
         Ticket four = search(TicketKind.EDGE_POPUP, WeightInit.SIGNED_CONSTANT, 4);
@@ -98,7 +139,7 @@ class SltSearchTest {
         assertThat(kept).isEqualTo(target.keptCount(total));
     }
 
-    private static Ticket search(TicketKind kind, WeightInit init, int steps) {
+    private static Ticket search(TicketKind kind, Initializer init, int steps) {
         SpikingNetwork network = NetworkBuilder.build(
                 ArchitectureCatalog.resolve("convnet-s", new InputShape(1, 28, 28), 10),
                 InputKind.STATIC,
