@@ -40,6 +40,9 @@ import java.util.Map;
  * @param snnMinusAnn optional, {@code compareAnn}: accuracy − annAccuracy
  * @param annTicket optional, {@code compareAnn}: what the ANN counterpart is (LT for SLT, MPLT for MPSLT)
  * @param sweep optional, sweeps: one row per ratio in the spec's order
+ * @param repeats optional, {@code training.repeats} > 1: one row per seed and ratio; the headline fields above are
+ *     the first seed's
+ * @param spread optional, {@code training.repeats} > 1: mean and sample standard deviation over the seeds, per ratio
  * @param notes optional: what a reader should know about this result (e.g. a setting that makes two methods
  *     equivalent); absent when there is nothing to say
  */
@@ -73,7 +76,88 @@ public record SltResult(
         @JsonInclude(JsonInclude.Include.NON_NULL) Double snnMinusAnn,
         @JsonInclude(JsonInclude.Include.NON_NULL) String annTicket,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<SweepRow> sweep,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<RepeatRow> repeats,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Spread> spread,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> notes) {
+
+    /**
+     * One search of a repeated job.
+     *
+     * @param seed the training seed of this run
+     * @param pruneRatio p
+     * @param keptFraction kept entries over all masked entries
+     * @param accuracy top-1 test accuracy
+     * @param loss the last training step's loss
+     * @param meanFiringRate mean test-set firing rate over the LIF layers; 0 for an ANN
+     * @param annAccuracy optional, {@code compareAnn}: the ANN counterpart's accuracy with the same seed
+     */
+    public record RepeatRow(
+            long seed,
+            double pruneRatio,
+            double keptFraction,
+            double accuracy,
+            double loss,
+            double meanFiringRate,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double annAccuracy) {}
+
+    /**
+     * The spread of one ratio's accuracy over the seeds: a difference between two settings is real only when it
+     * exceeds this.
+     *
+     * @param pruneRatio p
+     * @param runs seeds run
+     * @param accuracyMean mean test accuracy
+     * @param accuracyStd sample standard deviation (n − 1) of the test accuracy
+     * @param annAccuracyMean optional, {@code compareAnn}: the ANN counterparts' mean
+     * @param annAccuracyStd optional, {@code compareAnn}: their sample standard deviation
+     */
+    public record Spread(
+            double pruneRatio,
+            int runs,
+            double accuracyMean,
+            double accuracyStd,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double annAccuracyMean,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double annAccuracyStd) {
+
+        /** The spread of {@code rows} at {@code pruneRatio}. */
+        public static Spread of(double pruneRatio, List<RepeatRow> rows) {
+            List<RepeatRow> at =
+                    rows.stream().filter(r -> r.pruneRatio() == pruneRatio).toList();
+            double[] snn = at.stream().mapToDouble(RepeatRow::accuracy).toArray();
+            double[] ann = at.stream()
+                    .filter(r -> r.annAccuracy() != null)
+                    .mapToDouble(RepeatRow::annAccuracy)
+                    .toArray();
+            return new Spread(
+                    pruneRatio,
+                    at.size(),
+                    mean(snn),
+                    std(snn),
+                    ann.length == 0 ? null : mean(ann),
+                    ann.length == 0 ? null : std(ann));
+        }
+
+        static double mean(double[] values) {
+            double sum = 0;
+            for (double v : values) {
+                sum += v;
+            }
+            return values.length == 0 ? Double.NaN : sum / values.length;
+        }
+
+        /** Sample standard deviation; 0 for a single value. */
+        static double std(double[] values) {
+            if (values.length < 2) {
+                return 0;
+            }
+            double mean = mean(values);
+            double squares = 0;
+            for (double v : values) {
+                squares += (v - mean) * (v - mean);
+            }
+            return Math.sqrt(squares / (values.length - 1));
+        }
+    }
 
     /**
      * One ratio of a sweep.

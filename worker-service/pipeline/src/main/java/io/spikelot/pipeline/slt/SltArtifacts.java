@@ -17,7 +17,9 @@ import java.util.Map;
  * Writes a finished job's files. The headline (first) ratio gets {@code mask.safetensors},
  * {@code model.safetensors} and {@code model.json}; a sweep also gets {@code mask-p<ratio>.safetensors} for
  * every ratio ({@code mask-p0.50.safetensors}), so the first ratio's mask exists under both names. Then
- * {@code result.json}, {@code history.csv}, {@code accuracy.svg} and, for sweeps, {@code accuracy-vs-ratio.svg}.
+ * {@code result.json}, {@code history.csv}, {@code accuracy.svg} and, for sweeps and repeated jobs,
+ * {@code accuracy-vs-ratio.svg}. With {@code training.repeats} > 1 the files are the first seed's; the other seeds
+ * appear in the result and as lines of the plot.
  */
 final class SltArtifacts {
 
@@ -41,8 +43,8 @@ final class SltArtifacts {
         sink.put("result.json", JSON, JsonDocuments.bytes(result));
         sink.put("history.csv", "text/csv", History.csv(job));
         sink.put("accuracy.svg", SVG, accuracyPerEpoch(job));
-        if (job.sweep()) {
-            sink.put("accuracy-vs-ratio.svg", SVG, accuracyVsRatio(job));
+        if (job.sweep() || !job.repeats().isEmpty()) {
+            sink.put("accuracy-vs-ratio.svg", SVG, accuracyVsRatio(job, result));
         }
     }
 
@@ -94,13 +96,50 @@ final class SltArtifacts {
         }
     }
 
-    private static byte[] accuracyVsRatio(SltJob job) {
+    /** One line per network; with repeats, one per seed and the means, so the spread shows. */
+    private static byte[] accuracyVsRatio(SltJob job, SltResult result) {
         List<SvgPlot.Series> series = new ArrayList<>();
-        series.add(ratioSeries(job.runs(), job.neurons().spiking() ? "SNN" : "ANN"));
-        if (!job.annRuns().isEmpty()) {
-            series.add(ratioSeries(job.annRuns(), "ANN"));
+        String snn = job.neurons().spiking() ? "SNN" : "ANN";
+        if (job.repeats().isEmpty()) {
+            series.add(ratioSeries(job.runs(), snn));
+            if (!job.annRuns().isEmpty()) {
+                series.add(ratioSeries(job.annRuns(), "ANN"));
+            }
+        } else {
+            job.repeats().stream()
+                    .map(SltResult.RepeatRow::seed)
+                    .distinct()
+                    .forEach(seed -> series.add(seedSeries(job.repeats(), seed, snn + " seed " + seed)));
+            List<SltResult.Spread> spread = result.spread().stream()
+                    .sorted(Comparator.comparingDouble(SltResult.Spread::pruneRatio))
+                    .toList();
+            double[] x =
+                    spread.stream().mapToDouble(SltResult.Spread::pruneRatio).toArray();
+            series.add(new SvgPlot.Series(
+                    snn + " mean",
+                    x,
+                    spread.stream().mapToDouble(SltResult.Spread::accuracyMean).toArray()));
+            if (!job.annRuns().isEmpty()) {
+                series.add(new SvgPlot.Series(
+                        "ANN mean",
+                        x,
+                        spread.stream()
+                                .mapToDouble(SltResult.Spread::annAccuracyMean)
+                                .toArray()));
+            }
         }
         return SvgPlot.lines("Accuracy vs pruning ratio", "pruning ratio p", "top-1 test accuracy", 0, 1, series);
+    }
+
+    private static SvgPlot.Series seedSeries(List<SltResult.RepeatRow> rows, long seed, String name) {
+        List<SltResult.RepeatRow> sorted = rows.stream()
+                .filter(r -> r.seed() == seed)
+                .sorted(Comparator.comparingDouble(SltResult.RepeatRow::pruneRatio))
+                .toList();
+        return new SvgPlot.Series(
+                name,
+                sorted.stream().mapToDouble(SltResult.RepeatRow::pruneRatio).toArray(),
+                sorted.stream().mapToDouble(SltResult.RepeatRow::accuracy).toArray());
     }
 
     private static SvgPlot.Series ratioSeries(List<RatioRun> runs, String name) {

@@ -2,6 +2,7 @@ package io.spikelot.pipeline.slt;
 
 import io.spikelot.model.arch.Architecture;
 import io.spikelot.model.arch.SelfAttentionLayer;
+import io.spikelot.model.result.SltResult;
 import io.spikelot.model.result.TicketName;
 import io.spikelot.model.spec.NeuronKind;
 import io.spikelot.model.spec.SearchMethod;
@@ -21,6 +22,8 @@ import java.util.List;
  * @param runs one search per ratio, in the spec's order; the first is the job's headline result
  * @param annRuns the ReLU counterparts in the same order when {@code compareAnn} (and the network spikes), else
  *     empty
+ * @param repeats with {@code training.repeats} > 1, one row per seed and ratio (the first seed's included); else
+ *     empty
  * @param wallSeconds the job's wall time so far
  */
 record SltJob(
@@ -30,6 +33,7 @@ record SltJob(
         NeuronSettings neurons,
         List<RatioRun> runs,
         List<RatioRun> annRuns,
+        List<SltResult.RepeatRow> repeats,
         double wallSeconds) {
 
     RatioRun primary() {

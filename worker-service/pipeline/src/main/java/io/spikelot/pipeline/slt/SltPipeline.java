@@ -69,19 +69,35 @@ public final class SltPipeline extends JobPipeline<SltSpec, SltJob, SltResult> {
             throw PipelineException.invalidSpec("compareAnn is supported on static datasets only");
         }
         List<Double> ratios = spec.search().ratios();
-        int runs = ratios.size() * (compare ? 2 : 1);
+        List<Long> seeds = spec.training().seeds();
+        int runs = ratios.size() * (compare ? 2 : 1) * seeds.size();
+        NeuronSettings counterpart =
+                SltSpecs.neurons(spec.model(), spec.search().method(), true);
         List<RatioRun> results = new ArrayList<>();
         List<RatioRun> annResults = new ArrayList<>();
+        List<SltResult.RepeatRow> repeats = new ArrayList<>();
         int run = 0;
-        for (double ratio : ratios) {
-            Search search = new Search(spec, context, architecture, data, input, config, runs);
-            results.add(search.run(neurons, ratio, run++));
-            if (compare) {
-                annResults.add(
-                        search.run(SltSpecs.neurons(spec.model(), spec.search().method(), true), ratio, run++));
+        for (long seed : seeds) {
+            TrainingConfig seeded = JobSettings.training(spec.training().withSeed(seed));
+            String suffix = seeds.size() > 1 ? ", seed " + seed : "";
+            boolean first = seed == seeds.get(0);
+            for (double ratio : ratios) {
+                Search search = new Search(spec, context, architecture, data, input, seeded, runs, suffix);
+                RatioRun snn = search.run(neurons, ratio, run++);
+                RatioRun ann = compare ? search.run(counterpart, ratio, run++) : null;
+                if (first) {
+                    results.add(snn);
+                    if (ann != null) {
+                        annResults.add(ann);
+                    }
+                }
+                if (seeds.size() > 1) {
+                    // later seeds keep their figures only: their tensors are not written anywhere
+                    repeats.add(SltResults.repeatRow(seed, snn, ann));
+                }
             }
         }
-        return new SltJob(spec, architecture, input, neurons, results, annResults, secondsSince(startNanos));
+        return new SltJob(spec, architecture, input, neurons, results, annResults, repeats, secondsSince(startNanos));
     }
 
     /** One ticket search at one ratio. */
@@ -92,7 +108,8 @@ public final class SltPipeline extends JobPipeline<SltSpec, SltJob, SltResult> {
             Dataset data,
             InputKind input,
             TrainingConfig config,
-            int runs) {
+            int runs,
+            String labelSuffix) {
 
         RatioRun run(NeuronSettings neurons, double ratio, int index) {
             TicketLayerFactory layers = new TicketLayerFactory(
@@ -104,7 +121,7 @@ public final class SltPipeline extends JobPipeline<SltSpec, SltJob, SltResult> {
             SpikingNetwork network = NetworkBuilder.build(
                     architecture, input, neurons, layers, spec.search().patchPruneRatio());
             Set<String> ticketWeights = Set.copyOf(TicketLayers.of(network).keySet());
-            String label = "p=" + SltSpecs.ratioLabel(ratio) + (neurons.spiking() ? " snn" : " ann");
+            String label = "p=" + SltSpecs.ratioLabel(ratio) + (neurons.spiking() ? " snn" : " ann") + labelSuffix;
             int fineTune = spec.search().fineTuneEpochs();
             RunProgress progress = new RunProgress(context, index, runs, config.epochs() + fineTune, label);
             // the masked weights are the ticket's own copy; scores are search state, not part of the model

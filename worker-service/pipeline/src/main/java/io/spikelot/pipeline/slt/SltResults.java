@@ -57,7 +57,34 @@ final class SltResults {
                 ann == null ? null : primary.accuracy() - ann,
                 ann == null ? null : job.ticketName(SltSpecs.annCounterpart(job.method())),
                 job.sweep() ? sweepRows(job) : null,
+                job.repeats().isEmpty() ? null : job.repeats(),
+                job.repeats().isEmpty() ? null : spread(job),
                 notes(job));
+    }
+
+    /** One search of a repeated job, with its ANN counterpart if one was trained. */
+    static SltResult.RepeatRow repeatRow(long seed, RatioRun snn, RatioRun ann) {
+        return new SltResult.RepeatRow(
+                seed,
+                snn.ratio(),
+                snn.keptFraction(),
+                snn.accuracy(),
+                snn.search().training().finalLoss(),
+                mean(snn.search().training().test().firingRates()),
+                ann == null ? null : ann.accuracy());
+    }
+
+    private static List<SltResult.Spread> spread(SltJob job) {
+        return job.spec().search().ratios().stream()
+                .map(ratio -> SltResult.Spread.of(ratio, job.repeats()))
+                .toList();
+    }
+
+    private static double mean(Map<String, Double> rates) {
+        return rates.values().stream()
+                .mapToDouble(Double::doubleValue)
+                .average()
+                .orElse(0);
     }
 
     /** What a reader of the result should know about the settings that produced it. */

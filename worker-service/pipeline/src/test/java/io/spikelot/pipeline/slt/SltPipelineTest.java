@@ -5,9 +5,12 @@ import static io.spikelot.pipeline.slt.SltSpecFixtures.biprop;
 import static io.spikelot.pipeline.slt.SltSpecFixtures.edgePopup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.spikelot.model.job.JobType;
 import io.spikelot.model.messaging.JobError;
 import io.spikelot.model.result.SltResult;
 import io.spikelot.model.spec.NeuronKind;
@@ -15,6 +18,7 @@ import io.spikelot.model.spec.PruneScope;
 import io.spikelot.model.spec.SearchMethod;
 import io.spikelot.model.spec.SearchSettings;
 import io.spikelot.model.spec.SltSpec;
+import io.spikelot.model.spec.TrainingSettings;
 import io.spikelot.model.spec.WeightInitKind;
 import io.spikelot.pipeline.JobCancelledException;
 import io.spikelot.pipeline.PipelineException;
@@ -266,6 +270,35 @@ class SltPipelineTest {
                 new RecordingContext(scratch));
 
         assertThat(result.notes()).singleElement().asString().contains("equals edge-popup");
+    }
+
+    @Test
+    void repeatsRunEverySeedAndReportTheirSpread() throws Exception {
+        RecordingContext context = new RecordingContext(scratch);
+        SltResult result = pipeline.run(
+                aSltSpec()
+                        .withSearch(edgePopup(0.5).withSweep(List.of(0.3, 0.5)))
+                        .withTraining(TrainingSettings.defaults(JobType.SLT)
+                                .withEpochs(1)
+                                .withBatchSize(8)
+                                .withRepeats(2))
+                        .build(),
+                context);
+
+        assertThat(result.repeats())
+                .extracting(SltResult.RepeatRow::seed, SltResult.RepeatRow::pruneRatio)
+                .containsExactly(tuple(42L, 0.3), tuple(42L, 0.5), tuple(43L, 0.3), tuple(43L, 0.5));
+        // the headline is the first seed's run
+        assertThat(result.repeats().get(0).accuracy()).isEqualTo(result.accuracy());
+        assertThat(result.spread()).extracting(SltResult.Spread::pruneRatio).containsExactly(0.3, 0.5);
+        SltResult.Spread half = result.spread().get(1);
+        double a = result.repeats().get(1).accuracy();
+        double b = result.repeats().get(3).accuracy();
+        assertThat(half.runs()).isEqualTo(2);
+        assertThat(half.accuracyMean()).isCloseTo((a + b) / 2, within(1e-12));
+        assertThat(half.accuracyStd()).isCloseTo(Math.abs(a - b) / Math.sqrt(2), within(1e-12));
+        assertThat(context.text("accuracy-vs-ratio.svg")).contains("SNN seed 42", "SNN seed 43", "SNN mean");
+        assertThat(context.progress.get(context.progress.size() - 1).message()).contains("seed 43");
     }
 
     @Test
