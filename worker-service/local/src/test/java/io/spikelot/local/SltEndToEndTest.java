@@ -1,6 +1,7 @@
 package io.spikelot.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -35,6 +36,34 @@ class SltEndToEndTest extends RealPipelineEndToEnd {
         });
         assertThat(artifactNames(id))
                 .contains("model.safetensors", "model.json", "result.json", "history.csv", "accuracy.svg");
+    }
+
+    @Test
+    void aRepeatedMultiPrizeJobReportsEverySeedAndItsBinaryActivationCounterpart() {
+        String id = submit(
+                """
+                {"type": "slt", "name": "fmnist-mpslt-repeats",
+                 "model": {"architecture": "convnet-s", "timesteps": 2},
+                 "dataset": {"name": "fashion-mnist", "trainLimit": 128, "testLimit": 64},
+                 "search": {"method": "biprop", "pruneRatio": 0.5, "compareAnn": true},
+                 "training": {"epochs": 1, "batchSize": 32, "repeats": 2}}""");
+        JsonNode job = awaitSuccess(id);
+
+        assertThat(job.at("/spec/search/weightInit").asString()).isEqualTo("kaiming-normal-scaled");
+        assertThat(job.at("/result/ticket").asString()).isEqualTo("MPSLT");
+        assertThat(job.at("/result/annTicket").asString()).isEqualTo("MPLT");
+        JsonNode repeats = job.at("/result/repeats");
+        assertThat(repeats.size()).isEqualTo(2);
+        assertThat(repeats.get(0).get("seed").asLong()).isEqualTo(42);
+        assertThat(repeats.get(1).get("seed").asLong()).isEqualTo(43);
+        assertThat(repeats.get(1).get("annAccuracy").asDouble()).isBetween(0.0, 1.0);
+        JsonNode spread = job.at("/result/spread/0");
+        assertThat(spread.get("runs").asInt()).isEqualTo(2);
+        double mean = (repeats.get(0).get("accuracy").asDouble()
+                        + repeats.get(1).get("accuracy").asDouble())
+                / 2;
+        assertThat(spread.get("accuracyMean").asDouble()).isCloseTo(mean, within(1e-9));
+        assertThat(artifactNames(id)).contains("accuracy-vs-ratio.svg");
     }
 
     /** For each BOOL tensor: {kept (non-zero) count, element count}. */
