@@ -30,6 +30,8 @@ import java.util.Map;
  * @param patches optional, Spikformers: N, tokens per sample
  * @param patchesKept optional, Spikformers: K = ⌈(1 − q)·N⌉
  * @param searchedLayers optional, Spikformers: which layers carry tickets (D6)
+ * @param accuracyBeforePatchPruning optional, MultiSp: test accuracy at the end of stage 1 of Algorithm 1 (the
+ *     patch embedding's ticket searched on every patch), before stage 2 froze it and selected patches
  * @param fineTuneEpochs optional: epochs of training the kept weights after the search
  * @param accuracyBeforeFineTune optional: test accuracy at the end of the search, before fine-tuning
  * @param wallSeconds the job's wall time
@@ -66,6 +68,7 @@ public record SltResult(
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer patches,
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer patchesKept,
         @JsonInclude(JsonInclude.Include.NON_NULL) String searchedLayers,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double accuracyBeforePatchPruning,
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer fineTuneEpochs,
         @JsonInclude(JsonInclude.Include.NON_NULL) Double accuracyBeforeFineTune,
         double wallSeconds,

@@ -118,7 +118,7 @@ public final class NetworkBuilder {
         if (patchPruneRatio == 0) {
             return tokens;
         }
-        return new SequentialBlock().add(tokens).add(new PatchSelection(neurons.timesteps(), patchPruneRatio));
+        return new SequentialBlock().add(tokens).add(PatchSelection.inactive(neurons.timesteps(), patchPruneRatio));
     }
 
     private Block indexed(Layer layer, Block block) {

@@ -6,10 +6,13 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.IntStream;
 
 /**
@@ -18,11 +21,15 @@ import java.util.stream.IntStream;
  * kept in their original order, ties going to the lower index. Selection is per sample, at training and test time,
  * and the same tokens are kept at every timestep (the stateful LIFs downstream need that). Output
  * {@code [T·B, K, D]}; gradients flow to the kept tokens only.
+ *
+ * <p>Algorithm 1 of the SLT paper searches the patch embedding's ticket first and selects patches only once it is
+ * frozen: a selection built {@link #inactive} passes every token through until {@link #activate()}.
  */
 public final class PatchSelection extends AbstractBlock {
 
     private final int timesteps;
     private final double pruneRatio;
+    private boolean active = true;
 
     /**
      * @param timesteps T (1 for an ANN)
@@ -36,6 +43,37 @@ public final class PatchSelection extends AbstractBlock {
         this.pruneRatio = pruneRatio;
     }
 
+    /** A selection that passes every token through until {@link #activate()} (stage 1 of Algorithm 1). */
+    public static PatchSelection inactive(int timesteps, double pruneRatio) {
+        PatchSelection selection = new PatchSelection(timesteps, pruneRatio);
+        selection.active = false;
+        return selection;
+    }
+
+    /** Starts selecting patches from the next forward pass on (stage 2). */
+    public void activate() {
+        active = true;
+    }
+
+    public boolean active() {
+        return active;
+    }
+
+    /** The patch selections of a built network, in network order; empty without MultiSp. */
+    public static List<PatchSelection> in(Block network) {
+        List<PatchSelection> found = new ArrayList<>();
+        collect(network, found);
+        return found;
+    }
+
+    private static void collect(Block block, List<PatchSelection> found) {
+        if (block instanceof PatchSelection selection) {
+            found.add(selection);
+            return;
+        }
+        block.getChildren().values().forEach(child -> collect(child, found));
+    }
+
     /** K = ⌈(1 − q)·N⌉, at least 1; q = 0.3 and N = 64 keep 45. */
     public static int keptCount(int patches, double pruneRatio) {
         return Math.max(1, (int) Math.ceil((1.0 - pruneRatio) * patches - 1e-9));
@@ -45,6 +83,9 @@ public final class PatchSelection extends AbstractBlock {
     protected NDList forwardInternal(
             ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
+        if (!active) {
+            return new NDList(x);
+        }
         Shape s = x.getShape();
         int n = (int) s.get(1);
         long d = s.get(2);
@@ -94,6 +135,9 @@ public final class PatchSelection extends AbstractBlock {
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         Shape in = inputShapes[0];
+        if (!active) {
+            return new Shape[] {in};
+        }
         return new Shape[] {new Shape(in.get(0), keptCount((int) in.get(1), pruneRatio), in.get(2))};
     }
 

@@ -57,6 +57,16 @@ record SltJob(
                 .orElse(0);
     }
 
+    /** Whether patches are pruned too (MultiSp), in stage 2 of Algorithm 1. */
+    boolean patchPruning() {
+        return spec.search().patchPruneRatio() > 0;
+    }
+
+    /** Epochs of the search proper (stage 1): the spec's training epochs. */
+    int searchEpochs() {
+        return spec.training().epochs();
+    }
+
     /** K = ⌈(1 − q)·N⌉ with q = patchPruneRatio; N without patch pruning. */
     int patchesKept() {
         double q = spec.search().patchPruneRatio();

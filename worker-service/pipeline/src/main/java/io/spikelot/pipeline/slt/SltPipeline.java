@@ -34,9 +34,10 @@ import java.util.Set;
  * With {@code compareAnn} the ReLU counterpart is searched after each ratio with the same seed.
  *
  * <p>Spikformer architectures are searched in their patch embedding only: PEPSp puts ticket layers on the ConvPEP
- * convs and trains the transformer blocks and the head dense (D6); with {@code patchPruneRatio} q > 0 it is MultiSp,
- * which also keeps the ⌈(1 − q)·N⌉ strongest patches of each sample ({@link
- * io.spikelot.pipeline.model.PatchSelection}).
+ * convs and trains the transformer blocks and the head dense (D6); with {@code patchPruneRatio} q > 0 it is MultiSp
+ * as Algorithm 1 runs it: stage 1 searches the patch embedding's ticket on every patch, stage 2 freezes it (mask,
+ * weights and gain) and trains the blocks and head for as many epochs again on the ⌈(1 − q)·N⌉ strongest patches of
+ * each sample ({@link io.spikelot.pipeline.model.PatchSelection}).
  *
  * <p>With {@code fineTuneEpochs} F > 0 every search is followed by F epochs that train the ticket's kept weights
  * with its mask frozen (the FT ablation; {@link io.spikelot.pipeline.ticket.TicketLayer#startFineTuning()}).
@@ -123,7 +124,10 @@ public final class SltPipeline extends JobPipeline<SltSpec, SltJob, SltResult> {
             Set<String> ticketWeights = Set.copyOf(TicketLayers.of(network).keySet());
             String label = "p=" + SltSpecs.ratioLabel(ratio) + (neurons.spiking() ? " snn" : " ann") + labelSuffix;
             int fineTune = spec.search().fineTuneEpochs();
-            RunProgress progress = new RunProgress(context, index, runs, config.epochs() + fineTune, label);
+            // MultiSp trains a second stage of as many epochs as the search, on the frozen patch embedding
+            int patchStage = spec.search().patchPruneRatio() > 0 ? config.epochs() : 0;
+            RunProgress progress =
+                    new RunProgress(context, index, runs, config.epochs() + fineTune + patchStage, label);
             // the masked weights are the ticket's own copy; scores are search state, not part of the model
             ParameterCopy others = new ParameterCopy(name -> ticketWeights.contains(name) || name.endsWith(".scores"));
             Ticket ticket = SltSearch.search(

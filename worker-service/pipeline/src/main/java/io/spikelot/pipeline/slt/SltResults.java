@@ -47,8 +47,9 @@ final class SltResults {
                 patches ? job.patches() : null,
                 patches ? job.patchesKept() : null,
                 patches ? "ConvPEP (patch embedding) convs; transformer blocks and head trained dense (D6)" : null,
+                job.patchPruning() ? testAccuracyAfter(primary, job.searchEpochs() + fineTune) : null,
                 fineTune > 0 ? fineTune : null,
-                fineTune > 0 ? accuracyBeforeFineTune(primary, fineTune) : null,
+                fineTune > 0 ? testAccuracyAfter(primary, job.searchEpochs()) : null,
                 job.wallSeconds(),
                 Engine.getInstance().defaultDevice().toString(),
                 "PyTorch " + Engine.getInstance().getVersion(),
@@ -98,11 +99,12 @@ final class SltResults {
         return notes;
     }
 
-    /** The test accuracy of the last search epoch; null when the run had no search epoch. */
-    private static Double accuracyBeforeFineTune(RatioRun run, int fineTune) {
+    /** The test accuracy after {@code epochs} epochs of the run; null when it trained fewer. */
+    private static Double testAccuracyAfter(RatioRun run, int epochs) {
         List<EpochReport> history = run.search().training().history();
-        int searched = history.size() - fineTune;
-        return searched > 0 ? history.get(searched - 1).test().accuracy() : null;
+        return epochs > 0 && epochs <= history.size()
+                ? history.get(epochs - 1).test().accuracy()
+                : null;
     }
 
     private static List<SltResult.SweepRow> sweepRows(SltJob job) {

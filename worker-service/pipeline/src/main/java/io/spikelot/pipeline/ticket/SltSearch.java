@@ -2,6 +2,7 @@ package io.spikelot.pipeline.ticket;
 
 import ai.djl.ndarray.NDManager;
 import io.spikelot.pipeline.data.Dataset;
+import io.spikelot.pipeline.model.PatchSelection;
 import io.spikelot.pipeline.model.SpikingNetwork;
 import io.spikelot.pipeline.tensor.HostTensor;
 import io.spikelot.pipeline.train.EpochReport;
@@ -37,7 +38,9 @@ public final class SltSearch {
     /**
      * Searches for {@code config.epochs()} epochs, then, when {@code fineTuneEpochs > 0}, fine-tunes the kept weights
      * of the ticket with the mask frozen ({@link TicketLayer#startFineTuning()}) for that many epochs with a fresh
-     * optimizer of the same settings. Epochs are numbered across both phases.
+     * optimizer of the same settings. A network with MultiSp patch selection then trains {@code config.epochs()}
+     * more epochs with the ticket frozen and patches selected (stage 2 of Algorithm 1). Epochs are numbered across
+     * all phases.
      */
     public static Ticket search(
             SpikingNetwork network,
@@ -67,6 +70,14 @@ public final class SltSearch {
         if (fineTuneEpochs > 0) {
             phases.add(new TrainingLoop.Phase(
                     config.withEpochs(fineTuneEpochs), () -> layers.values().forEach(TicketLayer::startFineTuning)));
+        }
+        List<PatchSelection> patches = PatchSelection.in(network);
+        if (!patches.isEmpty()) {
+            // Algorithm 1, stage 2 (MultiSp): the patch embedding's ticket is frozen, then patches are selected
+            phases.add(new TrainingLoop.Phase(config, () -> {
+                layers.values().forEach(TicketLayer::freezeTicket);
+                patches.forEach(PatchSelection::activate);
+            }));
         }
         TrainingResult training = TrainingLoop.train(
                 network, data, phases, annealing.andThen(listener).andThen(snapshot), cancellation);

@@ -136,6 +136,23 @@ public abstract class TicketLayer extends AbstractBlock {
      * the kept ones train in full precision. Call it between training phases, with no gradient collector open.
      */
     public void startFineTuning() {
+        fixMask();
+        scores.freeze(true);
+        weight.freeze(false);
+    }
+
+    /**
+     * Freezes the ticket as it is now: the mask, and the weight at its deployable value (W ⊙ M, or α·sign(W) ⊙ M
+     * with α as it is now), none of it trained any more. Stage 2 of Algorithm 1 (MultiSp) trains the rest of the
+     * network on the frozen patch embedding. Call it between training phases, with no gradient collector open.
+     */
+    public void freezeTicket() {
+        fixMask();
+        scores.freeze(true);
+        weight.freeze(true);
+    }
+
+    private void fixMask() {
         if (fixedMask != null) {
             return;
         }
@@ -147,8 +164,6 @@ public abstract class TicketLayer extends AbstractBlock {
             mask.attach(w.getManager());
             fixedMask = mask;
         }
-        scores.freeze(true);
-        weight.freeze(false);
     }
 
     /**

@@ -3,7 +3,9 @@ package io.spikelot.pipeline.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import ai.djl.ndarray.NDManager;
 import ai.djl.training.initializer.Initializer;
+import io.spikelot.model.arch.Architecture;
 import io.spikelot.model.arch.ArchitectureCatalog;
 import io.spikelot.model.arch.InputShape;
 import io.spikelot.pipeline.data.Dataset;
@@ -12,14 +14,20 @@ import io.spikelot.pipeline.data.DatasetSpec;
 import io.spikelot.pipeline.data.EventFrameOptions;
 import io.spikelot.pipeline.model.InputKind;
 import io.spikelot.pipeline.model.NetworkBuilder;
+import io.spikelot.pipeline.model.PatchSelection;
 import io.spikelot.pipeline.model.SpikingNetwork;
 import io.spikelot.pipeline.model.WeightInit;
 import io.spikelot.pipeline.neuron.NeuronSettings;
 import io.spikelot.pipeline.tensor.HostTensor;
+import io.spikelot.pipeline.train.EpochReport;
 import io.spikelot.pipeline.train.TrainingConfig;
 import io.spikelot.pipeline.train.TrainingListener;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A few steps of score training on synthetic digits-like data, convnet-s at T = 2. */
@@ -137,6 +145,51 @@ class SltSearchTest {
         long total =
                 ticket.masks().values().stream().mapToLong(HostTensor::size).sum();
         assertThat(kept).isEqualTo(target.keptCount(total));
+    }
+
+    @Test
+    void multiSpFreezesThePatchEmbeddingTicketBeforeSelectingPatches() {
+        Dataset tiny = new DatasetResolver(Path.of("unused"))
+                .resolve(new DatasetSpec("synthetic-static", 8, 4), EventFrameOptions.of(2), 7);
+        Architecture spikformer = ArchitectureCatalog.resolve("spikformer-tiny", new InputShape(1, 28, 28), 10);
+        SpikingNetwork network = NetworkBuilder.build(
+                spikformer,
+                InputKind.STATIC,
+                NeuronSettings.spiking(2),
+                new TicketLayerFactory(
+                        TicketKind.BIPROP,
+                        new PruneRatio(0.4),
+                        WeightInit.KAIMING_NORMAL,
+                        TicketLayerFactory.searchedLayers(spikformer)),
+                0.3);
+        List<PatchSelection> selections = PatchSelection.in(network);
+        Map<String, boolean[]> stageOneMasks = new HashMap<>();
+        List<Boolean> activeAtEpochEnd = new ArrayList<>();
+        TrainingListener watcher = new TrainingListener() {
+            @Override
+            public void onEpoch(EpochReport report) {
+                activeAtEpochEnd.add(selections.get(0).active());
+                if (report.epoch() == 1) {
+                    TicketLayers.of(network).forEach((name, layer) -> {
+                        try (NDManager scope =
+                                layer.scores().getArray().getManager().newSubManager()) {
+                            stageOneMasks.put(
+                                    name, HostTensor.mask(layer.mask(scope)).values());
+                        }
+                    });
+                }
+            }
+        };
+
+        Ticket ticket = SltSearch.search(network, tiny, TrainingConfig.adam(1, 8, 5), 0, watcher, () -> {});
+
+        assertThat(selections).hasSize(1);
+        // stage 1 sees every patch, stage 2 (as many epochs again) selects them
+        assertThat(activeAtEpochEnd).containsExactly(false, true);
+        assertThat(ticket.training().history()).hasSize(2);
+        assertThat(stageOneMasks).isNotEmpty();
+        stageOneMasks.forEach((name, mask) ->
+                assertThat(ticket.masks().get(name).values()).as(name).isEqualTo(mask));
     }
 
     private static Ticket search(TicketKind kind, Initializer init, int steps) {
