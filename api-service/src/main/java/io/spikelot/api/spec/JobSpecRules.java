@@ -94,6 +94,7 @@ final class JobSpecRules {
         return lifModel(defaults.lif())
                 .field("neuron", oneOf(NeuronKind.class, defaults.neuron()))
                 .field("timesteps", integer(1, 64, (long) defaults.timesteps(), false))
+                .field("affineNorm", bool(defaults.affineNorm()))
                 .required();
     }
 

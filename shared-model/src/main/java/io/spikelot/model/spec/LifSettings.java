@@ -39,4 +39,16 @@ public record LifSettings(
     public LifSettings withReset(ResetMode reset) {
         return new LifSettings(tau, threshold, reset, decayInput, detachReset, surrogate, surrogateAlpha);
     }
+
+    public LifSettings withThreshold(double threshold) {
+        return new LifSettings(tau, threshold, reset, decayInput, detachReset, surrogate, surrogateAlpha);
+    }
+
+    public LifSettings withDecayInput(boolean decayInput) {
+        return new LifSettings(tau, threshold, reset, decayInput, detachReset, surrogate, surrogateAlpha);
+    }
+
+    public LifSettings withDetachReset(boolean detachReset) {
+        return new LifSettings(tau, threshold, reset, decayInput, detachReset, surrogate, surrogateAlpha);
+    }
 }

@@ -27,6 +27,6 @@ public record QsnnModelSettings(String architecture, @JsonUnwrapped LifSettings 
 
     /** The same settings as a spiking model of T timesteps. */
     public ModelSettings withTimesteps(int timesteps) {
-        return new ModelSettings(architecture, NeuronKind.LIF, timesteps, lif);
+        return new ModelSettings(architecture, NeuronKind.LIF, timesteps, lif, true);
     }
 }
