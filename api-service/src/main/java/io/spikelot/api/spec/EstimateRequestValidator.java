@@ -9,6 +9,7 @@ import io.spikelot.model.arch.InputShape;
 import io.spikelot.model.cost.FiringRates;
 import io.spikelot.model.dataset.DatasetShapes;
 import io.spikelot.model.spec.ModelSettings;
+import io.spikelot.model.spec.QuantizationSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +48,7 @@ public class EstimateRequestValidator {
                             .field("classes", integer(1, 100_000, null, true))
                             .required())
             .field("weightBits", integer(1, 16, 16L, false))
-            .field("spikeBits", integer(1, 8, 1L, false))
+            .field("spikeBits", integer(1, QuantizationSettings.MAX_SPIKE_BITS, 1L, false))
             .required();
 
     public EstimateRequest validate(JsonNode body) {

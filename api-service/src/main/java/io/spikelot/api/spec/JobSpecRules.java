@@ -161,7 +161,7 @@ final class JobSpecRules {
     private static ObjectRule quantization() {
         ObjectRule allocation = ObjectRule.builder()
                 .field("weightBits", integer(1, 16, null, false))
-                .field("spikeBits", integer(1, 8, null, false))
+                .field("spikeBits", integer(1, QuantizationSettings.MAX_SPIKE_BITS, null, false))
                 .field("timesteps", integer(1, 64, null, false))
                 .required();
         return ObjectRule.builder()
@@ -172,7 +172,12 @@ final class JobSpecRules {
                         list(integer(1, 16, null, false), 1, 16, ints(QuantizationSettings.DEFAULT_WEIGHT_BITS), false))
                 .field(
                         "spikeBitsOptions",
-                        list(integer(1, 8, null, false), 1, 8, ints(QuantizationSettings.DEFAULT_SPIKE_BITS), false))
+                        list(
+                                integer(1, QuantizationSettings.MAX_SPIKE_BITS, null, false),
+                                1,
+                                QuantizationSettings.MAX_SPIKE_BITS,
+                                ints(QuantizationSettings.DEFAULT_SPIKE_BITS),
+                                false))
                 .required();
     }
 

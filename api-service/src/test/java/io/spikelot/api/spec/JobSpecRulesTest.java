@@ -36,18 +36,18 @@ class JobSpecRulesTest {
     }
 
     @Test
-    void aMinimalQsnnSpecGetsASoftResetAndItsOwnLearningRate() {
+    void aMinimalQsnnSpecGetsThePapersNeuronAndItsOwnLearningRate() {
         assertThat(JSON.writeValueAsString(normalize(JobType.QSNN, Specs.aQsnnSpec("defaults"))))
                 .isEqualTo(
                         """
                         {"type":"qsnn","name":"defaults","model":{"architecture":"convnet-s","tau":2.0,"threshold":1.0,\
-                        "reset":"soft","decayInput":true,"detachReset":true,"surrogate":"sigmoid","surrogateAlpha":4.0},\
+                        "reset":"hard","decayInput":false,"detachReset":true,"surrogate":"sigmoid","surrogateAlpha":4.0},\
                         "dataset":{"name":"fashion-mnist","trainLimit":64,"testLimit":32,"path":".",\
                         "frameSplit":"number","resize":null,"seed":7},"training":{"epochs":10,"batchSize":64,\
                         "optimizer":"adam","learningRate":0.001,"momentum":0.9,"weightDecay":0.0,"schedule":"cosine",\
                         "seed":42,"repeats":1},"resources":{"device":"auto"},"quantization":{"allocations":[{"weightBits":4,\
                         "spikeBits":2,"timesteps":1}],"bitBudget":null,"weightBitsOptions":[1,2,4,8,16],\
-                        "spikeBitsOptions":[1,2,4,8]}}""");
+                        "spikeBitsOptions":[1,2,4,8,16]}}""");
     }
 
     @Test

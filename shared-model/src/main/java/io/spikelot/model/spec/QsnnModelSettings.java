@@ -16,9 +16,18 @@ public record QsnnModelSettings(String architecture, @JsonUnwrapped LifSettings 
         Objects.requireNonNull(lif, "model's LIF settings are required");
     }
 
-    /** The API's defaults: {@link LifSettings#defaults()} with a soft reset (decision D12); no architecture. */
+    /**
+     * The API's defaults: the QSNN paper's neuron (Eq. 1 and 6), {@code v_t = v_{t−1}/τ + Σ w·s}: the input is not
+     * scaled by 1/τ, and a spike resets the membrane to 0 (hard, detached), the level following Eq. 7 (decision D12);
+     * otherwise {@link LifSettings#defaults()}. No architecture (it is required).
+     */
     public static QsnnModelSettings defaults() {
-        return new QsnnModelSettings(null, LifSettings.defaults().withReset(ResetMode.SOFT));
+        return new QsnnModelSettings(
+                null,
+                LifSettings.defaults()
+                        .withReset(ResetMode.HARD)
+                        .withDecayInput(false)
+                        .withDetachReset(true));
     }
 
     public QsnnModelSettings withArchitecture(String architecture) {

@@ -25,7 +25,10 @@ public record QuantizationSettings(
     public static final List<Integer> DEFAULT_WEIGHT_BITS = List.of(1, 2, 4, 8, 16);
 
     /** The S values a budget may use when {@code spikeBitsOptions} is not given. */
-    public static final List<Integer> DEFAULT_SPIKE_BITS = List.of(1, 2, 4, 8);
+    public static final List<Integer> DEFAULT_SPIKE_BITS = List.of(1, 2, 4, 8, 16);
+
+    /** The most spike bits an allocation may use: the paper's W1/S16/T1 rows. */
+    public static final int MAX_SPIKE_BITS = 16;
 
     public QuantizationSettings {
         allocations = allocations == null ? null : List.copyOf(allocations);
@@ -61,7 +64,7 @@ public record QuantizationSettings(
      * One allocation of bits to a synapse.
      *
      * @param weightBits W, 1 to 16; 16 is full precision
-     * @param spikeBits S, 1 to 8; 1 is the ordinary binary spike
+     * @param spikeBits S, 1 to {@link QuantizationSettings#MAX_SPIKE_BITS}; 1 is the ordinary binary spike
      * @param timesteps T, 1 to 64
      */
     public record Allocation(int weightBits, int spikeBits, int timesteps) {

@@ -31,13 +31,13 @@ public final class LifNeuron extends AbstractBlock implements SpikingLayer {
         this(config, timesteps, 1);
     }
 
-    /** @param spikeBits S, 1 to 8: spikes carry levels 0 to 2^S − 1 */
+    /** @param spikeBits S, 1 to 16: spikes carry levels 0 to 2^S − 1 */
     public LifNeuron(LifConfig config, int timesteps, int spikeBits) {
         if (timesteps < 1) {
             throw new IllegalArgumentException("LIF timesteps must be >= 1, was " + timesteps);
         }
-        if (spikeBits < 1 || spikeBits > 8) {
-            throw new IllegalArgumentException("LIF spike bits must lie in [1, 8], was " + spikeBits);
+        if (spikeBits < 1 || spikeBits > 16) {
+            throw new IllegalArgumentException("LIF spike bits must lie in [1, 16], was " + spikeBits);
         }
         this.config = config;
         this.timesteps = timesteps;

@@ -11,7 +11,7 @@ import io.spikelot.model.spec.NeuronKind;
  * @param kind LIF, ReLU or sign
  * @param lif LIF parameters (ignored for an ANN)
  * @param timesteps T, ≥ 1
- * @param spikeBits S, 1 to 8: LIF neurons emit levels 0 to 2^S − 1 (QSNN); 1 is the ordinary spike
+ * @param spikeBits S, 1 to 16: LIF neurons emit levels 0 to 2^S − 1 (QSNN); 1 is the ordinary spike
  * @param bitLimitedAttention whether Spikformer attention score matrices are limited to S bits like spikes (QSNN)
  */
 public record NeuronSettings(
@@ -23,8 +23,8 @@ public record NeuronSettings(
     }
 
     public NeuronSettings {
-        if (spikeBits < 1 || spikeBits > 8) {
-            throw new IllegalArgumentException("spike bits must lie in [1, 8], was " + spikeBits);
+        if (spikeBits < 1 || spikeBits > 16) {
+            throw new IllegalArgumentException("spike bits must lie in [1, 16], was " + spikeBits);
         }
         if (kind == null || lif == null) {
             throw new IllegalArgumentException("neuron kind and LIF config are required");

@@ -91,7 +91,9 @@ public final class QsnnPipeline extends JobPipeline<QsnnSpec, QsnnJob, QsnnResul
             int count) {
         long start = System.nanoTime();
         NeuronSettings neurons = new NeuronSettings(NeuronKind.LIF, lif, allocation.timesteps())
-                .withSpikeBits(allocation.spikeBits(), true);
+                // the paper quantises Spikformer's attention scores only with multi-level spikes: at S = 1 they stay
+                // the integer counts of binary q·kᵀ
+                .withSpikeBits(allocation.spikeBits(), allocation.spikeBits() > 1);
         InputKind input = data.events() ? InputKind.EVENTS : InputKind.STATIC;
         SpikingNetwork network =
                 NetworkBuilder.build(architecture, input, neurons, new QuantizedLayerFactory(allocation.weightBits()));

@@ -106,6 +106,61 @@ class MultiLevelSpikeTest {
         }
     }
 
+    /** The QSNN paper's neuron (Eq. 1, 6, 7): no input decay, hard reset to 0, detached, τ = 2, V_th = 1. */
+    private static LifConfig paper() {
+        return new LifConfig(2.0, 1.0, ResetMode.HARD, 0.0, false, true, new SigmoidSurrogate(4));
+    }
+
+    @Test
+    void thePapersNeuronChargesTheWholeInputAndResetsToZero() {
+        // v_t = v_{t−1}/2 + x with x = 0.75: H = 0.75 (no spike), 0.375 + 0.75 = 1.125 → level 1 and V = 0, then 0.75
+        // again; with the input scaled by 1/τ (decay_input) H would stay below 0.75 and never fire
+        NDArray x = manager.full(new Shape(3, 1), 0.75f);
+        LifTrace trace = new LifNeuron(paper(), 3, 2).simulate(x, true);
+
+        assertThat(trace.charges().toFloatArray()).containsExactly(0.75f, 1.125f, 0.75f);
+        assertThat(trace.spikes().toFloatArray()).containsExactly(0f, 1f, 0f);
+        assertThat(trace.potentials().toFloatArray()).containsExactly(0.75f, 0f, 0.75f);
+    }
+
+    @Test
+    void levelsFollowTheFloorOfTheChargeUpToTwoToTheSMinusOne() {
+        // one step, input x: level = clip(floor(x / V_th), 0, 2^S − 1), worked per S
+        float[] inputs = {0.99f, 1f, 2.5f, 3.99f, 17f, 70_000f};
+        float[][] expected = {
+            {0, 1, 1, 1, 1, 1}, // S = 1: 2^1 − 1 = 1
+            {0, 1, 2, 3, 3, 3}, // S = 2: cap 3
+            {0, 1, 2, 3, 15, 15}, // S = 4: cap 15
+            {0, 1, 2, 3, 17, 65_535} // S = 16: cap 65,535
+        };
+        int[] bits = {1, 2, 4, 16};
+        for (int b = 0; b < bits.length; b++) {
+            NDArray x = manager.create(inputs, new Shape(1, inputs.length));
+            float[] levels = new LifNeuron(paper(), 1, bits[b])
+                    .simulate(x, true)
+                    .spikes()
+                    .toFloatArray();
+            assertThat(levels).as("S = " + bits[b]).containsExactly(expected[b]);
+        }
+    }
+
+    @Test
+    void sixteenBitSpikesHaveGradientsAtTheLevelBoundaries() {
+        Surrogate surrogate = new SigmoidSurrogate(4);
+        // at a boundary H = k the two nearest steps are k and k + 1: g'(0) + g'(−1)
+        float[] points = {1f, 1000f, 65_534f};
+        NDArray h = manager.create(points);
+        h.setRequiresGradient(true);
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            collector.backward(MultiLevelSpike.fire(h, 1.0, 65_535, surrogate).sum());
+        }
+        float[] grad = h.getGradient().toFloatArray();
+        double expected = surrogate.derivative(0) + surrogate.derivative(-1);
+        for (int i = 0; i < points.length; i++) {
+            assertThat((double) grad[i]).as("dS/dH at " + points[i]).isCloseTo(expected, within(1e-5));
+        }
+    }
+
     @Test
     void firingRateCountsNonZeroEntriesAndTheMeanLevelSumsLevels() {
         NDArray x = manager.create(new float[] {5f, 0f, 5f, 0f}, new Shape(2, 2));
