@@ -3,7 +3,7 @@
 import {postJson, Problem} from '../api.js';
 import {facts, h, replace} from '../dom.js';
 import {num, si} from '../format.js';
-import {TEMPLATES} from '../templates.js';
+import {loadTemplates, TEMPLATE_TYPES} from '../templates.js';
 
 /** Where a field path (model.architecture, quantization.allocations[0].weightBits) is in the text: its key. */
 export function locate(text, path) {
@@ -22,13 +22,13 @@ export function locate(text, path) {
 }
 
 export function newJobPage(params, signal) {
-  const typeParam = TEMPLATES[params.get('type')] ? params.get('type') : 'slt';
+  const typeParam = TEMPLATE_TYPES.includes(params.get('type')) ? params.get('type') : 'slt';
   const editor = h('textarea', {id: 'spec-editor', name: 'spec', spellcheck: 'false', autocomplete: 'off', wrap: 'off',
     'aria-describedby': 'spec-help spec-problem', 'data-autofocus': true, rows: 24});
   const gutter = h('div', {class: 'gutter', 'aria-hidden': 'true'});
   const problemEl = h('div', {id: 'spec-problem', 'aria-live': 'assertive'});
   const estimateEl = h('div', {id: 'estimate', 'aria-live': 'polite'});
-  const template = h('select', {id: 'template'}, Object.keys(TEMPLATES).map((t) => h('option', {value: t, selected: t === typeParam}, t)));
+  const template = h('select', {id: 'template'}, TEMPLATE_TYPES.map((t) => h('option', {value: t, selected: t === typeParam}, t)));
   const submit = h('button', {type: 'submit', class: 'primary', id: 'submit-job'}, 'Submit');
   const estimate = h('button', {type: 'button', id: 'estimate-job'}, 'Estimate cost');
   const format = h('button', {type: 'button', id: 'format-spec'}, 'Format');
@@ -46,9 +46,14 @@ export function newJobPage(params, signal) {
     gutter.scrollTop = editor.scrollTop;
   }
 
-  function load(type) {
-    editor.value = JSON.stringify(TEMPLATES[type], null, 2);
-    clearProblem();
+  async function load(type) {
+    try {
+      const templates = await loadTemplates();
+      editor.value = JSON.stringify(templates[type], null, 2);
+      clearProblem();
+    } catch {
+      replace(problemEl, h('p', {class: 'problem', role: 'alert'}, 'The templates could not be loaded; write the spec by hand'));
+    }
   }
 
   function clearProblem() {

@@ -2,6 +2,7 @@ package io.spikelot.api.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.spikelot.api.spec.JobSpecValidator;
 import io.spikelot.api.testing.ApiHttp;
 import io.spikelot.api.testing.ApiIntegrationTest;
 import java.io.IOException;
@@ -12,7 +13,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The dashboard's files are served without a key, under a Content Security Policy without inline script or style,
@@ -25,6 +28,9 @@ class DashboardAssetsTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JobSpecValidator validator;
 
     private ApiHttp http;
 
@@ -62,6 +68,19 @@ class DashboardAssetsTest {
         assertThat(script.header("Content-Type"))
                 .hasValueSatisfying(t -> assertThat(t).contains("javascript"));
         assertThat(script.header("Content-Security-Policy")).isPresent();
+    }
+
+    @Test
+    void theNewJobTemplatesAreValidSpecsOfEachType() {
+        ApiHttp.Response response = http.request("GET", "/ui/templates.json").send();
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode templates = response.json();
+        assertThat(templates.propertyNames()).containsExactly("slt", "qsnn", "imp");
+        for (String type : templates.propertyNames()) {
+            JsonNode spec = templates.get(type);
+            assertThat(spec.get("type").asString()).isEqualTo(type);
+            validator.validate(spec); // throws the API's problem if the template is refused
+        }
     }
 
     @Test

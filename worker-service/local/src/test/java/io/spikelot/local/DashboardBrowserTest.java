@@ -33,6 +33,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -111,7 +112,10 @@ class DashboardBrowserTest extends RealPipelineEndToEnd {
     }
 
     private static WebDriverWait waiting(Duration timeout) {
-        return new WebDriverWait(browser, timeout, Duration.ofMillis(200));
+        // rows and sections are re-rendered as jobs change: a stale element is looked up again
+        WebDriverWait wait = new WebDriverWait(browser, timeout, Duration.ofMillis(200));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     private static WebElement visible(String css) {
@@ -121,6 +125,13 @@ class DashboardBrowserTest extends RealPipelineEndToEnd {
 
     private static void route(String hash) {
         browser.executeScript("location.hash = arguments[0]", hash);
+    }
+
+    /** Waits until the editor holds the template of the type. */
+    private static void awaitTemplate(String type) {
+        waiting(Duration.ofSeconds(10))
+                .until(ExpectedConditions.attributeContains(
+                        By.id("spec-editor"), "value", "\"type\": \"" + type + "\""));
     }
 
     /** Replaces the editor's text as typing would, with an input event. */
@@ -169,8 +180,7 @@ class DashboardBrowserTest extends RealPipelineEndToEnd {
     @Order(2)
     void aJobSubmittedFromTheFormReachesSucceededInItsRowWithoutAReload(CapturedOutput output) throws IOException {
         browser.findElement(By.linkText("New job")).click();
-        new Select(visible("#template")).selectByValue("slt");
-        assertThat(visible("#spec-editor").getAttribute("value")).contains("\"type\": \"slt\"");
+        awaitTemplate("slt");
         setEditor(smallSlt("dash-slt-form", 0.7, 42).replace("\"epochs\": 1", "\"epochs\": 2"));
         browser.executeScript("window.notReloaded = true");
         browser.findElement(By.id("submit-job")).click();
@@ -181,14 +191,19 @@ class DashboardBrowserTest extends RealPipelineEndToEnd {
                         + ".find(l => l.textContent === 'dash-slt-form');"
                         + " return a ? a.closest('tr').dataset.jobId : null"));
         By rowStatus = By.cssSelector("tr[data-job-id='" + formJob + "']");
+        waiting(JOB_TIMEOUT).until(ExpectedConditions.attributeToBe(rowStatus, "data-status", "RUNNING"));
         waiting(JOB_TIMEOUT).until(ExpectedConditions.attributeToBe(rowStatus, "data-status", "SUCCEEDED"));
 
         assertThat(browser.executeScript("return window.notReloaded")).isEqualTo(true);
-        WebElement done = browser.findElement(rowStatus);
-        assertThat(done.findElement(By.cssSelector(".chip")).getText()).isEqualTo("SUCCEEDED");
-        assertThat(done.findElement(By.cssSelector(".accuracy")).getText()).endsWith("%");
-        assertThat(done.findElement(By.cssSelector("progress")).getAttribute("value"))
-                .isEqualTo("1");
+        @SuppressWarnings("unchecked")
+        List<String> cells = (List<String>) browser.executeScript(
+                "const tr = document.querySelector(arguments[0]);"
+                        + " return [tr.querySelector('.chip').textContent, tr.querySelector('.accuracy').textContent,"
+                        + " String(tr.querySelector('progress').value)]",
+                "tr[data-job-id='" + formJob + "']");
+        assertThat(cells.get(0)).isEqualTo("SUCCEEDED");
+        assertThat(cells.get(1)).endsWith("%");
+        assertThat(cells.get(2)).isEqualTo("1");
         screenshot("dashboard-jobs.png");
         assertThat(output.getAll()).as("the service's logs").doesNotContain(TestKeys.KEY_A);
     }
@@ -253,6 +268,14 @@ class DashboardBrowserTest extends RealPipelineEndToEnd {
     @Order(5)
     void aBrokenSpecShowsEachErrorAtItsField() {
         route("#/new");
+        awaitTemplate("slt");
+        new Select(visible("#template")).selectByValue("qsnn");
+        awaitTemplate("qsnn");
+        browser.findElement(By.id("estimate-job")).click();
+        waiting(Duration.ofSeconds(15))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("estimate"), "S-ACE"));
+        assertThat(visible("#estimate").getText()).contains("Parameters", "MACs per timestep", "mJ");
+
         setEditor(
                 """
                 {"type": "slt", "name": "dash-broken",
