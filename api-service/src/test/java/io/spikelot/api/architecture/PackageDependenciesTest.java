@@ -86,6 +86,11 @@ class PackageDependenciesTest {
     }
 
     @Test
+    void uiDependsOnNoOtherPackageOfTheApi() {
+        onlyUses("ui").check(MAIN_CLASSES);
+    }
+
+    @Test
     void theApiNeverDependsOnDjlOrThePipeline() {
         noClasses()
                 .that()

@@ -114,6 +114,7 @@ public final class LocalStack implements AutoCloseable {
 
                 Spikelot is running.
                   API:        %1$s   (OpenAPI UI: %1$s/swagger-ui.html)
+                  Dashboard:  %1$s/ui/   (sign in with the key below)
                   API key:    %2$s   (tenant "local"; new at every start)
                   Try:        curl -s -H 'Authorization: Bearer %2$s' %1$s/api/v1/jobs
                 Press Ctrl-C to stop; nothing keeps running after it.

@@ -40,6 +40,11 @@ abstract class RealPipelineEndToEnd {
         return stack.http();
     }
 
+    /** The running services. */
+    static TwoServiceStack stack() {
+        return stack;
+    }
+
     /** Submits a job spec for tenant A and returns the new job's id; fails the test unless the API answers 201. */
     static String submit(String spec) {
         ApiHttp.Response submitted = http().postJson("/api/v1/jobs", TestKeys.KEY_A, spec);
