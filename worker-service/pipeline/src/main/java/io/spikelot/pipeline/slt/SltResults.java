@@ -2,6 +2,7 @@ package io.spikelot.pipeline.slt;
 
 import ai.djl.engine.Engine;
 import io.spikelot.model.result.SltResult;
+import io.spikelot.pipeline.energy.EnergyReporter;
 import io.spikelot.pipeline.train.EpochReport;
 import java.util.ArrayList;
 import java.util.List;
