@@ -66,10 +66,16 @@ final class JobSpecRules {
     /** The rule for the whole body of a job of {@code type}. */
     static ObjectRule forType(JobType type) {
         return switch (type) {
-            case SLT -> common(type, sltModel()).field("search", search()).required();
+            case SLT ->
+                common(type, sltModel(ModelSettings.defaults()))
+                        .field("search", search())
+                        .required();
             case QSNN ->
                 common(type, qsnnModel()).field("quantization", quantization()).required();
-            case IMP -> common(type, sltModel()).field("pruning", pruning()).required();
+            case IMP ->
+                common(type, sltModel(ModelSettings.kim()))
+                        .field("pruning", pruning())
+                        .required();
         };
     }
 
@@ -92,8 +98,7 @@ final class JobSpecRules {
     }
 
     /** The model of {@code slt} and {@code imp} specs: the LIF settings, then neuron and T. */
-    private static ObjectRule sltModel() {
-        ModelSettings defaults = ModelSettings.defaults();
+    private static ObjectRule sltModel(ModelSettings defaults) {
         return lifModel(defaults.lif())
                 .field("neuron", oneOf(NeuronKind.class, defaults.neuron()))
                 .field("timesteps", integer(1, 64, (long) defaults.timesteps(), false))

@@ -23,6 +23,11 @@ public record ModelSettings(String architecture, NeuronKind neuron, int timestep
         return new ModelSettings(null, NeuronKind.LIF, 4, LifSettings.defaults());
     }
 
+    /** The {@code imp} defaults: Kim et al.'s LIF ({@link LifSettings#kim()}) at their T = 5. */
+    public static ModelSettings kim() {
+        return new ModelSettings(null, NeuronKind.LIF, 5, LifSettings.kim());
+    }
+
     public ModelSettings withArchitecture(String architecture) {
         return new ModelSettings(architecture, neuron, timesteps, lif);
     }
