@@ -66,4 +66,8 @@ public record TrainingSettings(
     public TrainingSettings withOptimizer(OptimizerKind optimizer, double learningRate) {
         return new TrainingSettings(epochs, batchSize, optimizer, learningRate, momentum, weightDecay, schedule, seed);
     }
+
+    public TrainingSettings withSeed(long seed) {
+        return new TrainingSettings(epochs, batchSize, optimizer, learningRate, momentum, weightDecay, schedule, seed);
+    }
 }

@@ -33,6 +33,16 @@ final class ImpSpecFixtures {
 
         private ImpSpecBuilder() {}
 
+        ImpSpecBuilder withModel(ModelSettings model) {
+            this.model = model;
+            return this;
+        }
+
+        ImpSpecBuilder withDataset(String name, Integer trainLimit, Integer testLimit) {
+            dataset = dataset.withName(name).withLimits(trainLimit, testLimit);
+            return this;
+        }
+
         ImpSpecBuilder withTraining(TrainingSettings training) {
             this.training = training;
             return this;
