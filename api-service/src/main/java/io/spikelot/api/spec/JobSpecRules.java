@@ -3,6 +3,7 @@ package io.spikelot.api.spec;
 import static io.spikelot.api.spec.Rules.bool;
 import static io.spikelot.api.spec.Rules.integer;
 import static io.spikelot.api.spec.Rules.list;
+import static io.spikelot.api.spec.Rules.nullableNumber;
 import static io.spikelot.api.spec.Rules.number;
 import static io.spikelot.api.spec.Rules.oneOf;
 import static io.spikelot.api.spec.Rules.text;
@@ -12,11 +13,13 @@ import io.spikelot.model.job.JobType;
 import io.spikelot.model.spec.DatasetSettings;
 import io.spikelot.model.spec.Device;
 import io.spikelot.model.spec.FrameSplit;
+import io.spikelot.model.spec.ImpMethod;
 import io.spikelot.model.spec.LifSettings;
 import io.spikelot.model.spec.ModelSettings;
 import io.spikelot.model.spec.NeuronKind;
 import io.spikelot.model.spec.OptimizerKind;
 import io.spikelot.model.spec.PruneScope;
+import io.spikelot.model.spec.PruningSettings;
 import io.spikelot.model.spec.QsnnModelSettings;
 import io.spikelot.model.spec.QuantizationSettings;
 import io.spikelot.model.spec.ResetMode;
@@ -63,10 +66,16 @@ final class JobSpecRules {
     /** The rule for the whole body of a job of {@code type}. */
     static ObjectRule forType(JobType type) {
         return switch (type) {
-            case SLT -> common(type, sltModel()).field("search", search()).required();
+            case SLT ->
+                common(type, sltModel(ModelSettings.defaults()))
+                        .field("search", search())
+                        .required();
             case QSNN ->
                 common(type, qsnnModel()).field("quantization", quantization()).required();
-            case IMP -> common(type, sltModel()).field("pruning", pruning()).required();
+            case IMP ->
+                common(type, sltModel(ModelSettings.kim()))
+                        .field("pruning", pruning())
+                        .required();
         };
     }
 
@@ -89,8 +98,7 @@ final class JobSpecRules {
     }
 
     /** The model of {@code slt} and {@code imp} specs: the LIF settings, then neuron and T. */
-    private static ObjectRule sltModel() {
-        ModelSettings defaults = ModelSettings.defaults();
+    private static ObjectRule sltModel(ModelSettings defaults) {
         return lifModel(defaults.lif())
                 .field("neuron", oneOf(NeuronKind.class, defaults.neuron()))
                 .field("timesteps", integer(1, 64, (long) defaults.timesteps(), false))
@@ -181,17 +189,23 @@ final class JobSpecRules {
                 .required();
     }
 
+    /** Early-Bird's fields are null unless given; {@link JobSpecValidator} fills them for Early-Bird jobs. */
     private static ObjectRule pruning() {
+        PruningSettings defaults = PruningSettings.defaults();
         return ObjectRule.builder()
-                .field("method", oneOf(Set.of("imp", "early-bird"), "imp"))
-                .field("rounds", integer(1, 30, 5L, false))
-                .field("ratePerRound", number(0.01, 0.99, false, 0.25))
-                .field("scope", oneOf(PruneScope.class, PruneScope.GLOBAL))
-                .field("rewindEpoch", integer(0, 10_000, 1L, false))
-                .field("earlyTime", bool(false))
-                .field("earlyTimeThreshold", number(0.0, 1.0, false, 0.6))
-                .field("earlyBirdDistance", number(0.0, 1.0, false, 0.02))
-                .field("targetSparsityRound", integer(1, 14, 4L, false))
+                .field("method", oneOf(ImpMethod.class, defaults.method()))
+                .field("rounds", integer(1, 30, (long) defaults.rounds(), false))
+                .field("ratePerRound", number(0.01, 0.99, false, defaults.ratePerRound()))
+                .field("scope", oneOf(PruneScope.class, defaults.scope()))
+                .field("rewindEpoch", integer(0, 10_000, (long) defaults.rewindEpoch(), false))
+                .field("earlyTime", bool(defaults.earlyTime()))
+                .field("earlyTimeThreshold", number(0.0, 1.0, false, defaults.earlyTimeThreshold()))
+                .field(
+                        "earlyTimeCandidates",
+                        list(integer(1, 63, null, false), 1, 63, FieldRule.NODES.nullNode(), true))
+                .field("earlyBirdDistance", nullableNumber(0.0, 1.0))
+                .field("earlyBirdQueue", integer(2, 50, null, true))
+                .field("targetSparsityRound", integer(1, 30, null, true))
                 .optional();
     }
 

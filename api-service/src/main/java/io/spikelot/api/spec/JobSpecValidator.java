@@ -11,7 +11,9 @@ import io.spikelot.model.dataset.DatasetShapes;
 import io.spikelot.model.job.JobType;
 import io.spikelot.model.job.ResourceClass;
 import io.spikelot.model.spec.Device;
+import io.spikelot.model.spec.ImpMethod;
 import io.spikelot.model.spec.NeuronKind;
+import io.spikelot.model.spec.PruningSettings;
 import io.spikelot.model.spec.QuantizationSettings;
 import io.spikelot.model.spec.SearchMethod;
 import io.spikelot.model.spec.SearchSettings;
@@ -35,6 +37,8 @@ public class JobSpecValidator {
 
     private static final Set<String> EVENT_DATASETS =
             Set.of("dvs128-gesture", "cifar10-dvs", "events-npz", "synthetic-events");
+    private static final List<String> EARLY_BIRD_FIELDS =
+            List.of("earlyBirdDistance", "earlyBirdQueue", "targetSparsityRound");
     private static final int MAX_TIMESTEPS = QuantizationSettings.MAX_TIMESTEPS;
     /** {@code "slt", "imp", "qsnn"}. */
     private static final String TYPE_NAMES =
@@ -129,9 +133,7 @@ public class JobSpecValidator {
         switch (type) {
             case SLT -> checkSlt(spec, architecture, errors);
             case QSNN -> checkQsnn(spec, errors);
-            case IMP -> {
-                // the field rules cover every constraint of imp specs
-            }
+            case IMP -> checkImp(spec, events, errors);
         }
     }
 
@@ -156,6 +158,79 @@ public class JobSpecValidator {
                     "search.patchPruneRatio",
                     "patch pruning (MultiSp) needs a spikformer architecture; \"" + architecture
                             + "\" has no patches, so leave it at 0"));
+        }
+    }
+
+    /**
+     * Early-Bird fields only with Early-Bird (filled with their defaults there), a rewind point inside round 0, a
+     * target round on the ladder, and Early-Time only where there are timesteps to cut: spiking neurons, static
+     * images (event frames are cut to T when loaded), candidates below T.
+     */
+    private static void checkImp(ObjectNode spec, boolean events, List<FieldError> errors) {
+        ObjectNode pruning = (ObjectNode) spec.get("pruning");
+        int epochs = spec.at("/training/epochs").asInt();
+        int timesteps = spec.at("/model/timesteps").asInt();
+        if (ImpMethod.fromWireName(pruning.get("method").asString()) == ImpMethod.IMP) {
+            for (String field : EARLY_BIRD_FIELDS) {
+                if (!pruning.get(field).isNull()) {
+                    errors.add(new FieldError(
+                            "pruning." + field, "applies to method \"early-bird\" only; leave it out with \"imp\""));
+                }
+            }
+            if (pruning.get("rewindEpoch").asInt() >= epochs) {
+                errors.add(new FieldError(
+                        "pruning.rewindEpoch",
+                        "must be below training.epochs (" + epochs + "): later rounds train the epochs after it"));
+            }
+        } else {
+            fillEarlyBirdDefaults(pruning);
+            int rounds = pruning.get("rounds").asInt();
+            if (pruning.get("targetSparsityRound").asInt() > rounds) {
+                errors.add(new FieldError(
+                        "pruning.targetSparsityRound", "must be at most pruning.rounds (" + rounds + ")"));
+            }
+        }
+        JsonNode candidates = pruning.get("earlyTimeCandidates");
+        if (!pruning.get("earlyTime").asBoolean()) {
+            if (!candidates.isNull()) {
+                errors.add(new FieldError("pruning.earlyTimeCandidates", "applies with pruning.earlyTime: true only"));
+            }
+            return;
+        }
+        if (NeuronKind.fromWireName(spec.at("/model/neuron").asString()) != NeuronKind.LIF) {
+            errors.add(new FieldError(
+                    "pruning.earlyTime", "needs spiking neurons: a relu network has no timesteps to cut"));
+        }
+        if (events) {
+            errors.add(new FieldError(
+                    "pruning.earlyTime",
+                    "needs a static dataset: event frames are cut to model.timesteps when loaded"));
+        }
+        if (candidates.isNull() && timesteps < 3) {
+            errors.add(new FieldError(
+                    "pruning.earlyTime",
+                    "needs model.timesteps of at least 3 for the default candidates 2 … T − 1, or"
+                            + " pruning.earlyTimeCandidates"));
+        }
+        for (int i = 0; i < candidates.size(); i++) {
+            if (candidates.get(i).asInt() >= timesteps) {
+                errors.add(new FieldError(
+                        "pruning.earlyTimeCandidates[" + i + "]",
+                        "must be below model.timesteps (" + timesteps + "), got "
+                                + candidates.get(i).asInt()));
+            }
+        }
+    }
+
+    private static void fillEarlyBirdDefaults(ObjectNode pruning) {
+        if (pruning.get("earlyBirdDistance").isNull()) {
+            pruning.put("earlyBirdDistance", PruningSettings.EARLY_BIRD_DISTANCE);
+        }
+        if (pruning.get("earlyBirdQueue").isNull()) {
+            pruning.put("earlyBirdQueue", PruningSettings.EARLY_BIRD_QUEUE);
+        }
+        if (pruning.get("targetSparsityRound").isNull()) {
+            pruning.put("targetSparsityRound", PruningSettings.TARGET_SPARSITY_ROUND);
         }
     }
 

@@ -30,6 +30,17 @@ final class Rules {
         };
     }
 
+    /** A finite number in [min, max], or JSON null, which is also the default. */
+    static FieldRule nullableNumber(double min, double max) {
+        FieldRule number = number(min, max, false, null);
+        return new Leaf(FieldRule.NODES.nullNode(), number.describe() + " or null") {
+            @Override
+            boolean accepts(JsonNode v) {
+                return v.isNull() || number.check("", v, new ArrayList<>()) != null;
+            }
+        };
+    }
+
     /** An integer in [min, max]; {@code nullable} accepts JSON null (then the default is null too). */
     static FieldRule integer(long min, long max, Long defaultValue, boolean nullable) {
         JsonNode fallback = nullable

@@ -63,6 +63,11 @@ class JobSpecRulesTest {
         assertThat(imp.at("/training/learningRate").asDouble()).isEqualTo(0.1);
         assertThat(imp.at("/training/epochs").asInt()).isEqualTo(10);
         assertThat(imp.at("/pruning/scope").asString()).isEqualTo("global");
+        // Kim et al.'s neuron and T
+        assertThat(imp.at("/model/tau").asDouble()).isEqualTo(4.0 / 3.0);
+        assertThat(imp.at("/model/surrogate").asString()).isEqualTo("atan");
+        assertThat(imp.at("/model/detachReset").asBoolean()).isTrue();
+        assertThat(imp.at("/model/timesteps").asInt()).isEqualTo(5);
     }
 
     @ParameterizedTest

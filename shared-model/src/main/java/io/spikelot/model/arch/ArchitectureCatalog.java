@@ -60,6 +60,7 @@ public final class ArchitectureCatalog {
         Map<String, ArchitectureDefinition> all = new LinkedHashMap<>();
         register(all, new ConvNetS());
         register(all, new Vgg9());
+        register(all, new Vgg16());
         register(all, ResNet19.kim());
         register(all, ResNet19.tdbn());
         SpikformerConfig.Stem rgb = SpikformerConfig.Stem.STATIC;

@@ -36,6 +36,11 @@ public record LifSettings(
         return new LifSettings(2.0, 1.0, ResetMode.HARD, true, true, SurrogateKind.SIGMOID, 4.0);
     }
 
+    /** Kim et al.'s neuron, the {@code imp} defaults: τ = 4/3, V_th = 1, hard detached reset, ATan with α = 2. */
+    public static LifSettings kim() {
+        return new LifSettings(4.0 / 3.0, 1.0, ResetMode.HARD, true, true, SurrogateKind.ATAN, 2.0);
+    }
+
     public LifSettings withReset(ResetMode reset) {
         return new LifSettings(tau, threshold, reset, decayInput, detachReset, surrogate, surrogateAlpha);
     }

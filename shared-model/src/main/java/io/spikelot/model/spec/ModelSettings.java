@@ -29,6 +29,11 @@ public record ModelSettings(
         return new ModelSettings(null, NeuronKind.LIF, 4, LifSettings.defaults(), false);
     }
 
+    /** The {@code imp} defaults: Kim et al.'s LIF ({@link LifSettings#kim()}) at their T = 5. */
+    public static ModelSettings kim() {
+        return new ModelSettings(null, NeuronKind.LIF, 5, LifSettings.kim(), false);
+    }
+
     public ModelSettings withArchitecture(String architecture) {
         return new ModelSettings(architecture, neuron, timesteps, lif, affineNorm);
     }

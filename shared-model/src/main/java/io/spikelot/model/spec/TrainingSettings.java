@@ -42,8 +42,8 @@ public record TrainingSettings(
 
     /**
      * The API's defaults for a job of {@code type}: 10 epochs of 64-sample batches with Adam, momentum 0.9, no weight
-     * decay, a cosine schedule, seed 42 and one run. Only the learning rate depends on the type: 0.01 for {@code slt}, 0.001 for
-     * {@code qsnn} and 0.1 for {@code imp}.
+     * decay, a cosine schedule and seed 42 and one run. The learning rate depends on the type: 0.01 for {@code slt}, 0.001 for
+     * {@code qsnn} and 0.1 for {@code imp}, which also trains with SGD and weight decay 5e-4 as Kim et al. do.
      */
     public static TrainingSettings defaults(JobType type) {
         double learningRate =
@@ -52,7 +52,18 @@ public record TrainingSettings(
                     case QSNN -> 0.001;
                     case IMP -> 0.1;
                 };
-        return new TrainingSettings(10, 64, OptimizerKind.ADAM, learningRate, 0.9, 0.0, Schedule.COSINE, 42, 1);
+        // imp follows Kim et al.: SGD with momentum and weight decay 5e-4
+        boolean imp = type == JobType.IMP;
+        return new TrainingSettings(
+                10,
+                64,
+                imp ? OptimizerKind.SGD : OptimizerKind.ADAM,
+                learningRate,
+                0.9,
+                imp ? 5e-4 : 0.0,
+                Schedule.COSINE,
+                42,
+                1);
     }
 
     public TrainingSettings withEpochs(int epochs) {

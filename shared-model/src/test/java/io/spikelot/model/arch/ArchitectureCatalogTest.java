@@ -30,6 +30,7 @@ class ArchitectureCatalogTest {
                 .containsExactly(
                         "convnet-s",
                         "vgg9",
+                        "vgg16",
                         "resnet19",
                         "resnet19-tdbn",
                         "spikformer-4-384",
@@ -89,7 +90,7 @@ class ArchitectureCatalogTest {
                     assertThat(e.known()).isEqualTo(ArchitectureCatalog.names());
                 })
                 .hasMessageContaining("resnet18")
-                .hasMessageContaining("vgg9, resnet19, resnet19-tdbn");
+                .hasMessageContaining("vgg9, vgg16, resnet19, resnet19-tdbn");
     }
 
     @Test

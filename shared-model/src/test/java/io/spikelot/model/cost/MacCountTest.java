@@ -39,6 +39,27 @@ class MacCountTest {
     }
 
     @Test
+    void vgg16OfKimHasThirteenConvsOverFiveStagesAndOneHead() {
+        // 32×32: 3·64·9·1024 + 64·64·9·1024; 16×16: 64·128·9·256 + 128·128·9·256; 8×8: 128·256·9·64 + 2·256·256·9·64;
+        // 4×4: 256·512·9·16 + 2·512·512·9·16; 2×2: 3·512·512·9·4; head 512·10
+        long expected = 1_769_472L
+                + 37_748_736L
+                + 18_874_368L
+                + 37_748_736L
+                + 18_874_368L
+                + 2 * 37_748_736L
+                + 18_874_368L
+                + 2 * 37_748_736L
+                + 3 * 9_437_184L
+                + 5_120L;
+        List<OperationCount> counts =
+                OperationCounter.count(ArchitectureCatalog.resolve("vgg16", new InputShape(3, 32, 32), 10));
+
+        assertThat(expected).isEqualTo(313_201_664L);
+        assertThat(counts.stream().mapToLong(OperationCount::macs).sum()).isEqualTo(expected);
+    }
+
+    @Test
     void spikformerCountsTokenLinearsAndBothAttentionMatmuls() {
         List<OperationCount> counts =
                 OperationCounter.count(ArchitectureCatalog.resolve("spikformer-4-384", new InputShape(3, 32, 32), 10));

@@ -23,6 +23,8 @@ class ParameterCountTest {
     @CsvSource({
         // SLT Table I: 2.26M, all weights, no biases, non-affine BN
         "vgg9, 2261184",
+        // Kim et al.'s vgg16_bn: 14,714,688 conv weights and biases + 8,448 BN γ/β + 512·10 + 10 in the head
+        "vgg16, 14728266",
         // SLT 12.63M = Kim et al.: 12,620,234 weights and biases + 10,624 BN γ/β
         "resnet19, 12630858",
         // tdBN/TET: 12,687,498 weights and biases + 10,496 BN = "12.698M with BN"

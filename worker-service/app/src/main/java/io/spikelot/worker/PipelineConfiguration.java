@@ -1,5 +1,6 @@
 package io.spikelot.worker;
 
+import io.spikelot.pipeline.imp.ImpPipeline;
 import io.spikelot.pipeline.qsnn.QsnnPipeline;
 import io.spikelot.pipeline.slt.SltPipeline;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +13,11 @@ class PipelineConfiguration {
     @Bean
     SltPipeline sltPipeline(WorkerProperties properties) {
         return new SltPipeline(properties.datasetsRoot());
+    }
+
+    @Bean
+    ImpPipeline impPipeline(WorkerProperties properties) {
+        return new ImpPipeline(properties.datasetsRoot());
     }
 
     @Bean

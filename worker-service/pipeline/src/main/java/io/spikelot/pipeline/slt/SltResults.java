@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import io.spikelot.model.result.SltResult;
 import io.spikelot.model.spec.SearchMethod;
 import io.spikelot.model.spec.WeightInitKind;
+import io.spikelot.pipeline.energy.EnergyReporter;
 import io.spikelot.pipeline.train.EpochReport;
 import java.util.ArrayList;
 import java.util.List;

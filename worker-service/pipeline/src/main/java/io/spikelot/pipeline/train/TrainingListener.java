@@ -7,7 +7,24 @@ public interface TrainingListener {
 
     TrainingListener NONE = new TrainingListener() {};
 
+    /**
+     * Once, after the first phase has initialized the parameters and before the first step: where a run that
+     * continues from saved tensors (a rewound or resumed state) loads them.
+     */
+    default void onStart(SpikingNetwork network) {}
+
+    /**
+     * After every backward pass, before the optimizer step, with no gradient collector open: where gradients are
+     * edited (masked) in place.
+     */
+    default void afterBackward(SpikingNetwork network) {}
+
     default void onStep(StepReport report) {}
+
+    /** Asked after every epoch's {@link #onEpoch}: {@code true} ends the run there (an early stop). */
+    default boolean done() {
+        return false;
+    }
 
     default void onEpoch(EpochReport report) {}
 
@@ -21,6 +38,23 @@ public interface TrainingListener {
     default TrainingListener andThen(TrainingListener next) {
         TrainingListener first = this;
         return new TrainingListener() {
+            @Override
+            public void onStart(SpikingNetwork network) {
+                first.onStart(network);
+                next.onStart(network);
+            }
+
+            @Override
+            public void afterBackward(SpikingNetwork network) {
+                first.afterBackward(network);
+                next.afterBackward(network);
+            }
+
+            @Override
+            public boolean done() {
+                return first.done() | next.done();
+            }
+
             @Override
             public void onStep(StepReport report) {
                 first.onStep(report);

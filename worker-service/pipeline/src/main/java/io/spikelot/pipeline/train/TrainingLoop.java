@@ -79,7 +79,7 @@ public final class TrainingLoop {
                 new ShuffledOrder(data.train().size(), first.seed()));
         try (Model model = Model.newInstance("spikelot-" + data.name())) {
             model.setBlock(network);
-            for (int i = 0; i < phases.size(); i++) {
+            for (int i = 0; i < phases.size() && !state.stopped; i++) {
                 Phase phase = phases.get(i);
                 if (i > 0) {
                     phase.before().run();
@@ -90,6 +90,9 @@ public final class TrainingLoop {
                 try (Trainer trainer = model.newTrainer(setup)) {
                     // parameters initialized by an earlier phase keep their values
                     trainer.initialize(BatchAssembler.batchShape(data.train(), config.batchSize()));
+                    if (i == 0) {
+                        listener.onStart(network);
+                    }
                     new Run(trainer, network, data, config, listener, cancellation, state).execute();
                 }
             }
@@ -115,6 +118,8 @@ public final class TrainingLoop {
         private int zeroGradientSteps;
         private double lastLoss = Double.NaN;
         private Evaluation unTrainedTest;
+        /** A listener ended the run early; later phases are skipped. */
+        private boolean stopped;
 
         State(int totalSteps, ShuffledOrder order) {
             this.totalSteps = totalSteps;
@@ -174,8 +179,9 @@ public final class TrainingLoop {
 
         void execute() {
             int epochs = state.history.size();
-            for (int epoch = 1; epoch <= config.epochs() && state.step < lastStep; epoch++) {
+            for (int epoch = 1; epoch <= config.epochs() && state.step < lastStep && !state.stopped; epoch++) {
                 state.history.add(epoch(epochs + epoch, state.order.next()));
+                state.stopped = listener.done();
             }
             if (state.history.isEmpty()) {
                 state.unTrainedTest = Evaluator.evaluate(trainer, network, data.test(), config.evalChunk());
@@ -223,6 +229,7 @@ public final class TrainingLoop {
                 } finally {
                     GRADIENT_LOCK.unlock();
                 }
+                listener.afterBackward(network);
                 update();
             }
             state.stepMillis[state.step] = (System.nanoTime() - t0) / 1e6;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The dependency sentence of every {@code package-info.java} of the pipeline, as a rule: each package may use only
- * the packages its documentation names (plus the JDK). A job-type package ({@code slt}, {@code qsnn}) may use every
+ * the packages its documentation names (plus the JDK). A job-type package ({@code slt}, {@code qsnn}, {@code imp}) may use every
  * building block; nothing else may use a job-type package, the artifact writers or the report writers.
  */
 class PackageDependenciesTest {
@@ -73,6 +73,10 @@ class PackageDependenciesTest {
                 P + ".model..",
                 P + ".neuron..",
                 P + ".tensor..");
+        final ArchRule prune =
+                onlyUses("prune", DJL, CATALOG, OPTIONS, P + ".model..", P + ".tensor..", P + ".train..");
+        final ArchRule energy =
+                onlyUses("energy", CATALOG, "io.spikelot.model.cost..", "io.spikelot.model.result..", P + ".model..");
         final ArchRule artifact = onlyUses("artifact", P + ".tensor..", "tools.jackson..");
         final ArchRule report = onlyUses("report");
         final ArchRule spec = onlyUses(
@@ -86,17 +90,17 @@ class PackageDependenciesTest {
                 P + ".train..");
         final ArchRule writersOnlyForJobTypes = noClasses()
                 .that()
-                .resideOutsideOfPackages(P + ".slt..", P + ".qsnn..", P + ".artifact..", P + ".report..")
+                .resideOutsideOfPackages(P + ".slt..", P + ".qsnn..", P + ".imp..", P + ".artifact..", P + ".report..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(P + ".artifact..", P + ".report..")
                 .because("only the job types write files");
         final ArchRule jobTypesAreLeaves = noClasses()
                 .that()
-                .resideOutsideOfPackages(P + ".slt..", P + ".qsnn..")
+                .resideOutsideOfPackages(P + ".slt..", P + ".qsnn..", P + ".imp..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage(P + ".slt..", P + ".qsnn..")
+                .resideInAnyPackage(P + ".slt..", P + ".qsnn..", P + ".imp..")
                 .because("a job type builds on the blocks, never the other way round");
     }
 
@@ -145,6 +149,16 @@ class PackageDependenciesTest {
     @Test
     void trainUsesDataModelNeuronAndTensor() {
         RULES.train.check(MAIN);
+    }
+
+    @Test
+    void pruneUsesTheModelTensorAndTrainOnly() {
+        RULES.prune.check(MAIN);
+    }
+
+    @Test
+    void energyUsesTheCostModelAndTheModelOnly() {
+        RULES.energy.check(MAIN);
     }
 
     @Test

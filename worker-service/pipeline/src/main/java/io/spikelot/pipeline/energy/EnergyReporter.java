@@ -1,4 +1,4 @@
-package io.spikelot.pipeline.slt;
+package io.spikelot.pipeline.energy;
 
 import io.spikelot.model.arch.Architecture;
 import io.spikelot.model.arch.LinearLayer;
@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * {@link InputFiringRates}. Layers without a LIF before them, and every layer of an ANN, get rate 1 (the dense
  * upper bound).
  */
-final class EnergyReporter {
+public final class EnergyReporter {
 
     private EnergyReporter() {}
 
@@ -30,7 +30,7 @@ final class EnergyReporter {
      * @param patchFraction K/N, the fraction of patches MultiSp keeps; 1 without patch pruning
      * @return the energies, their density-scaled variants, the rates applied and the cost basis
      */
-    static EnergySummary energy(
+    public static EnergySummary energy(
             Architecture architecture,
             int timesteps,
             Map<String, Double> neuronRates,

@@ -1,4 +1,4 @@
-package io.spikelot.pipeline.slt;
+package io.spikelot.pipeline.energy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,10 +13,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** LIF output rates map onto the cost model's layer inputs for every supported architecture, residuals included. */
-class SltEnergyTest {
+class EnergyReporterTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"convnet-s", "vgg9", "resnet19"})
+    @ValueSource(strings = {"convnet-s", "vgg9", "vgg16", "resnet19"})
     void measuredRatesLowerTheSnnEnergy(String name) {
         Architecture architecture = ArchitectureCatalog.resolve(name, new InputShape(3, 32, 32), 10);
         Map<String, Double> rates = new LinkedHashMap<>();

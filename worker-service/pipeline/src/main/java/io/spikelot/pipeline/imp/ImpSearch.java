@@ -1,0 +1,174 @@
+package io.spikelot.pipeline.imp;
+
+import io.spikelot.model.result.ImpResult;
+import io.spikelot.model.spec.PruningSettings;
+import io.spikelot.pipeline.PipelineException;
+import io.spikelot.pipeline.prune.MagnitudePruning;
+import io.spikelot.pipeline.prune.NetworkState;
+import io.spikelot.pipeline.tensor.HostTensor;
+import io.spikelot.pipeline.train.TrainingConfig;
+import io.spikelot.pipeline.train.TrainingListener;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The two searches of ALGORITHMS.md §5 over {@link Rounds}.
+ *
+ * <p>IMP: round 0 trains densely at the full T and snapshots the state after {@code rewindEpoch} epochs; with
+ * Early-Time the probe runs after its second epoch. Each later round prunes {@code ratePerRound} of the surviving
+ * weights by magnitude, rewinds to mask ⊙ snapshot, and trains the remaining {@code epochs − rewindEpoch} epochs
+ * with a fresh optimizer and schedule, at T′ except the last round, which runs at the full T.
+ *
+ * <p>Early-Bird: a dense search at twice the learning rate, checked at every epoch start ({@link EarlyBirdWatch});
+ * with Early-Time its first two epochs run at the full T, the probe picks T′, and the rest of the search continues
+ * from that state at T′ with a fresh optimizer and a schedule over the remaining epochs. The ticket's mask is then
+ * applied to the epoch-0 initialisation and retrained for the full schedule at the base rate and the full T.
+ */
+final class ImpSearch {
+
+    /** The reference probes after epoch index 1, i.e. two epochs. */
+    static final int EARLY_TIME_EPOCHS = 2;
+
+    private final Rounds rounds;
+    private final PruningSettings pruning;
+    private final TrainingConfig config;
+    private EarlyTimeProbe probe;
+    private ImpResult.EarlyBird earlyBird;
+
+    ImpSearch(Rounds rounds) {
+        this.rounds = rounds;
+        this.pruning = rounds.spec().pruning();
+        this.config = rounds.config();
+    }
+
+    /** Every IMP round, from 0. */
+    List<RoundRun> imp() {
+        List<RoundRun> done = new ArrayList<>();
+        int count = pruning.rounds();
+        RewindPoint rewind = new RewindPoint(pruning.rewindEpoch());
+        probe = pruning.earlyTime() ? newProbe() : null;
+        TrainingListener extra = probe == null ? rewind : rewind.andThen(probe);
+        Segment dense = rounds.train(0, label(0, RoundRun.DENSE), rounds.timesteps(), config, null, null, extra);
+        done.add(new RoundRun(
+                0, RoundRun.DENSE, count > 1, RoundRun.dense(dense.end(), dense.weights()), List.of(dense)));
+        int searchT = probe == null || probe.choice() == null
+                ? rounds.timesteps()
+                : probe.choice().chosen();
+        for (int r = 1; r < count; r++) {
+            RoundRun previous = done.get(r - 1);
+            Map<String, HostTensor.Booleans> masks = MagnitudePruning.prune(
+                    NetworkState.weights(previous.state(), previous.masks().keySet()),
+                    previous.masks(),
+                    pruning.ratePerRound(),
+                    pruning.scope());
+            boolean last = r == count - 1;
+            Segment segment = rounds.train(
+                    r,
+                    label(r, RoundRun.PRUNE),
+                    last ? rounds.timesteps() : searchT,
+                    config.withEpochs(config.epochs() - pruning.rewindEpoch()),
+                    NetworkState.masked(rewind.state(), masks),
+                    masks,
+                    TrainingListener.NONE);
+            done.add(checked(new RoundRun(r, RoundRun.PRUNE, !last, masks, List.of(segment))));
+        }
+        return done;
+    }
+
+    /** The Early-Bird search (round 0) and the retrained ticket (round 1). */
+    List<RoundRun> earlyBird() {
+        double sparsity = pruning.sparsityAfter(pruning.targetSparsityRoundOrDefault());
+        EarlyBirdWatch watch = new EarlyBirdWatch(
+                sparsity, pruning.scope(), pruning.earlyBirdDistanceOrDefault(), pruning.earlyBirdQueueOrDefault());
+        TrainingConfig search = config.withLearningRate(2 * config.learningRate());
+        List<Segment> segments = new ArrayList<>();
+        String label = label(0, RoundRun.EARLY_BIRD_SEARCH);
+        int full = rounds.timesteps();
+        if (pruning.earlyTime() && config.epochs() > EARLY_TIME_EPOCHS) {
+            probe = newProbe();
+            Segment first = rounds.train(
+                    0, label, full, search.withEpochs(EARLY_TIME_EPOCHS), null, null, watch.andThen(probe));
+            segments.add(first);
+            if (watch.stopEpoch() == null) {
+                segments.add(rounds.train(
+                        0,
+                        label,
+                        probe.choice().chosen(),
+                        search.withEpochs(config.epochs() - EARLY_TIME_EPOCHS),
+                        first.end(),
+                        null,
+                        watch));
+            }
+        } else {
+            probe = pruning.earlyTime() ? newProbe() : null;
+            segments.add(
+                    rounds.train(0, label, full, search, null, null, probe == null ? watch : watch.andThen(probe)));
+        }
+        Map<String, HostTensor.Floats> init = segments.get(0).start();
+        Segment last = segments.get(segments.size() - 1);
+        RoundRun searched =
+                new RoundRun(0, RoundRun.EARLY_BIRD_SEARCH, true, RoundRun.dense(last.end(), last.weights()), segments);
+        Map<String, HostTensor.Booleans> ticket = watch.ticket();
+        Segment retrained = rounds.train(
+                1,
+                label(1, RoundRun.RETRAIN),
+                full,
+                config,
+                NetworkState.masked(init, ticket),
+                ticket,
+                TrainingListener.NONE);
+        earlyBird = new ImpResult.EarlyBird(
+                sparsity,
+                pruning.earlyBirdDistanceOrDefault(),
+                pruning.earlyBirdQueueOrDefault(),
+                watch.stopEpoch(),
+                watch.distances());
+        return List.of(searched, checked(new RoundRun(1, RoundRun.RETRAIN, false, ticket, List.of(retrained))));
+    }
+
+    /** Refuses a round whose pruned weights moved off zero: masked training must hold them at exactly 0. */
+    static RoundRun checked(RoundRun round) {
+        String moved = NetworkState.firstNonZeroPruned(round.state(), round.masks());
+        if (moved != null) {
+            throw new PipelineException(
+                    "PRUNED_WEIGHT_MOVED",
+                    "Round " + round.round() + " ended with a pruned weight off zero: " + moved,
+                    false);
+        }
+        return round;
+    }
+
+    private EarlyTimeProbe newProbe() {
+        return new EarlyTimeProbe(
+                rounds,
+                Math.min(EARLY_TIME_EPOCHS, config.epochs()),
+                pruning.candidates(rounds.timesteps()),
+                pruning.earlyTimeThreshold());
+    }
+
+    private String label(int round, String phase) {
+        return "round " + round + "/" + (rounds.rounds() - 1) + " " + phase;
+    }
+
+    /** The Early-Time details, or null without Early-Time. */
+    ImpResult.EarlyTime earlyTime() {
+        if (probe == null || probe.choice() == null) {
+            return null;
+        }
+        EarlyTime.Choice c = probe.choice();
+        return new ImpResult.EarlyTime(
+                probe.afterEpoch(),
+                Math.min(EarlyTimeProbe.PROBE_IMAGES, rounds.data().train().size()),
+                c.candidates(),
+                c.kl(),
+                c.normalized(),
+                pruning.earlyTimeThreshold(),
+                c.chosen());
+    }
+
+    /** The Early-Bird details, or null for IMP. */
+    ImpResult.EarlyBird earlyBirdSummary() {
+        return earlyBird;
+    }
+}
