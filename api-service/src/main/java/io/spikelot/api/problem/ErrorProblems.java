@@ -1,5 +1,6 @@
 package io.spikelot.api.problem;
 
+import io.spikelot.api.DatabaseOutage;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -27,9 +28,9 @@ class ErrorProblems implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 404;
         ProblemDetail problem;
-        if (failure != null && Outages.isUnavailable(failure)) {
+        if (failure != null && DatabaseOutage.isCause(failure)) {
             log.warn("Answering 503: the database is unreachable ({})", failure.toString());
-            return ProblemHandler.problemResponse(Outages.unavailable());
+            return ProblemHandler.problemResponse(ApiProblem.unavailable());
         }
         if (status >= 500) {
             log.error("Request failed with {}", status, failure);

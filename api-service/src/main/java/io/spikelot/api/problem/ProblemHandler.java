@@ -1,5 +1,6 @@
 package io.spikelot.api.problem;
 
+import io.spikelot.api.DatabaseOutage;
 import java.util.List;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
@@ -43,9 +44,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception e) {
-        if (Outages.isUnavailable(e)) {
+        if (DatabaseOutage.isCause(e)) {
             log.warn("Answering 503: the database is unreachable ({})", e.toString());
-            return problemResponse(Outages.unavailable());
+            return problemResponse(ApiProblem.unavailable());
         }
         log.error("Unexpected error", e);
         return problemResponse(Problems.of(ProblemType.INTERNAL, "An unexpected error occurred; it has been logged"));

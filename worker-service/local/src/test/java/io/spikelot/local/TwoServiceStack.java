@@ -2,6 +2,7 @@ package io.spikelot.local;
 
 import io.spikelot.api.ApiApplication;
 import io.spikelot.api.testing.ApiHttp;
+import io.spikelot.api.testing.TcpProxy;
 import io.spikelot.api.testing.TestInfra;
 import io.spikelot.api.testing.TestInfraInitializer;
 import io.spikelot.api.testing.TestKeys;

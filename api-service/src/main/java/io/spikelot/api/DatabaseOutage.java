@@ -1,4 +1,4 @@
-package io.spikelot.api.problem;
+package io.spikelot.api;
 
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -7,18 +7,18 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
- * Tells a backing service that cannot be reached (the database is down or its pool timed out) from a fault of the
- * request or of the code: the first is a 503 the client may retry, the second a 500.
+ * Tells an unreachable database (refused, dropped, or the pool timed out waiting for a connection) from a fault of
+ * a request or of the code: the first makes the API answer 503 and the event consumer wait, the second is a 500 or
+ * a dead letter.
  */
-public final class Outages {
+public final class DatabaseOutage {
 
-    /** Seconds a client is asked to wait before retrying while a backing service is away. */
-    public static final int RETRY_AFTER_SECONDS = 5;
+    private static final String HIKARI_CLOSED = "Connection is closed";
 
-    private Outages() {}
+    private DatabaseOutage() {}
 
     /** Whether {@code failure}, or anything that caused it, says the database could not be reached. */
-    public static boolean isUnavailable(Throwable failure) {
+    public static boolean isCause(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof CannotCreateTransactionException
                     || t instanceof DataAccessResourceFailureException
@@ -26,21 +26,18 @@ public final class Outages {
                     || t instanceof SQLNonTransientConnectionException) {
                 return true;
             }
-            // SQLSTATE class 08: connection exception (refused, broken, failed on the way)
+            // SQLSTATE class 08: connection exception
             if (t instanceof SQLException sql
                     && sql.getSQLState() != null
                     && sql.getSQLState().startsWith("08")) {
                 return true;
             }
+            // the pool evicts a connection that failed so; the rollback that follows then fails with this (no
+            // SQLSTATE) and hides the original failure
+            if (t instanceof SQLException sql && HIKARI_CLOSED.equals(sql.getMessage())) {
+                return true;
+            }
         }
         return false;
-    }
-
-    /** The 503 problem of an unreachable backing service. */
-    public static ApiProblem unavailable() {
-        return new ApiProblem(
-                        ProblemType.UNAVAILABLE,
-                        "A service the API depends on is unreachable; retry after " + RETRY_AFTER_SECONDS + " s")
-                .withHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
     }
 }
