@@ -19,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param broker broker naming
  * @param jobs job lifecycle settings
  * @param artifacts where artifacts are kept
+ * @param outbox how long sent outbox rows are kept
  */
 @Validated
 @ConfigurationProperties("spikelot")
@@ -27,7 +28,8 @@ public record ApiProperties(
         @DefaultValue("") String workerToken,
         @Valid @NotNull @DefaultValue Broker broker,
         @Valid @NotNull @DefaultValue Jobs jobs,
-        @Valid @NotNull @DefaultValue Artifacts artifacts) {
+        @Valid @NotNull @DefaultValue Artifacts artifacts,
+        @Valid @NotNull @DefaultValue Outbox outbox) {
 
     /**
      * @param prefix first segment of every exchange and queue name
@@ -62,4 +64,16 @@ public record ApiProperties(
             @DefaultValue("database") @Pattern(regexp = "database|filesystem") String store,
             @DefaultValue("./spikelot-data/artifacts") Path dir,
             @DefaultValue("1073741824") @Min(1) long maxBytes) {}
+
+    /**
+     * Sent outbox rows are history only: they are deleted once older than {@code retention}.
+     *
+     * @param retention how long a sent row is kept (for inspection of what was dispatched)
+     * @param cleanupInterval how often old sent rows are looked for
+     * @param cleanupBatch rows deleted per transaction, so the relay and writers are never held up for long
+     */
+    public record Outbox(
+            @DefaultValue("1d") @NotNull Duration retention,
+            @DefaultValue("1m") @NotNull Duration cleanupInterval,
+            @DefaultValue("1000") @Min(1) int cleanupBatch) {}
 }
