@@ -7,6 +7,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -15,7 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * The API's configuration ({@code spikelot.*}, or {@code SPIKELOT_*} variables).
  *
  * @param apiKeys bootstrap keys, {@code tenant:key,tenant:key}; stored hashed at start
- * @param workerToken the one credential of workers; it can only report events and upload artifacts
+ * @param workerToken the credential of workers, which can only report events and upload artifacts: one token of at
+ *     least 32 characters, or during a rotation the new and the old one, comma-separated; empty: no worker can report
  * @param broker broker naming
  * @param jobs job lifecycle settings
  * @param artifacts where artifacts are kept
@@ -30,6 +33,31 @@ public record ApiProperties(
         @Valid @NotNull @DefaultValue Jobs jobs,
         @Valid @NotNull @DefaultValue Artifacts artifacts,
         @Valid @NotNull @DefaultValue Outbox outbox) {
+
+    /** Tokens shorter than this are refused at start-up, as short API keys are. */
+    public static final int MIN_WORKER_TOKEN_LENGTH = 32;
+
+    public ApiProperties {
+        for (String token : workerTokens(workerToken)) {
+            if (token.length() < MIN_WORKER_TOKEN_LENGTH) {
+                throw new IllegalArgumentException("spikelot.worker-token: a worker token must have at least "
+                        + MIN_WORKER_TOKEN_LENGTH + " characters, got one of " + token.length()
+                        + " (generate one with: openssl rand -hex 32)");
+            }
+        }
+    }
+
+    /** The accepted worker tokens: during a rotation the new and the old one. */
+    public List<String> workerTokens() {
+        return workerTokens(workerToken);
+    }
+
+    private static List<String> workerTokens(String configured) {
+        return Arrays.stream(configured.split(","))
+                .map(String::trim)
+                .filter(t -> !t.isEmpty())
+                .toList();
+    }
 
     /**
      * @param prefix first segment of every exchange and queue name
