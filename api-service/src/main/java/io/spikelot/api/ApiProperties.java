@@ -77,8 +77,8 @@ public record ApiProperties(
      */
     public record Jobs(
             @DefaultValue("3") @Min(1) @Max(20) int maxAttempts,
-            @DefaultValue("90s") @NotNull Duration lease,
-            @DefaultValue("5s") @NotNull Duration reaperInterval,
+            @DefaultValue("20s") @NotNull Duration lease,
+            @DefaultValue("2s") @NotNull Duration reaperInterval,
             @DefaultValue("1s") @NotNull Duration relayInterval,
             @DefaultValue("262144") @Min(1024) int maxSpecBytes,
             @DefaultValue("cpu") @Pattern(regexp = "cpu|gpu") String autoDevice) {}
