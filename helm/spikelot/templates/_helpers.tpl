@@ -149,6 +149,9 @@ prometheus.io/path: /actuator/prometheus
 
 {{/* Fail early on values that would render a broken release. */}}
 {{- define "spikelot.validate" -}}
+{{- if and .Values.api.readinessProbe.enabled (le (int .Values.api.readinessProbe.timeoutSeconds) (int .Values.api.dependencyTimeoutSeconds)) }}
+{{- fail "api.readinessProbe.timeoutSeconds must exceed api.dependencyTimeoutSeconds, or a database outage shows as probe timeouts instead of DOWN" }}
+{{- end }}
 {{- if and (eq .Values.api.artifacts.store "filesystem") (gt (int .Values.api.replicaCount) 1) (not .Values.api.artifacts.persistence.existingClaim) (not (has "ReadWriteMany" .Values.api.artifacts.persistence.accessModes)) }}
 {{- fail "api.artifacts.store=filesystem with more than one API replica needs a ReadWriteMany volume (api.artifacts.persistence.accessModes or existingClaim)" }}
 {{- end }}

@@ -154,7 +154,7 @@ class HelmChartTest {
                 .isEqualTo("rabbit-secret-value");
         assertThat(decoded(gpu.get("Secret", "rel-spikelot-auth"), "api-keys")).isEqualTo("acme:acme-key-123");
         assertThat(decoded(gpu.get("Secret", "rel-spikelot-auth"), "worker-token"))
-                .isEqualTo("test-worker-token");
+                .isEqualTo("test-worker-token-of-32-characters");
     }
 
     @Test
@@ -357,6 +357,28 @@ class HelmChartTest {
                 .hasMessageContaining("workerz");
         assertThatThrownBy(() -> Manifests.render(List.of(), Map.of("auth.apiKeys", "no-tenant-separator")))
                 .hasMessageContaining("/auth/apiKeys");
+    }
+
+    @Test
+    void theApiAnswersADatabaseOutageWithinItsReadinessProbeTimeout() {
+        Map<String, Object> api = container(defaults.get("Deployment", API));
+        Map<String, Object> config = map(at(defaults.get("ConfigMap", "rel-spikelot-config-api"), "data"));
+
+        int poolWaitMs = Integer.parseInt(str(config.get("SPRING_DATASOURCE_HIKARI_CONNECTIONTIMEOUT")));
+        int readinessTimeout = ((Number) at(api, "readinessProbe.timeoutSeconds")).intValue();
+        assertThat(poolWaitMs).isEqualTo(2000);
+        assertThat(config.get("SPRING_RABBITMQ_CONNECTIONTIMEOUT")).isEqualTo("2s");
+        assertThat(readinessTimeout * 1000).isGreaterThan(poolWaitMs);
+        assertThat(((Number) at(api, "livenessProbe.timeoutSeconds")).intValue() * 1000)
+                .isGreaterThan(poolWaitMs);
+        assertThatThrownBy(() -> Manifests.render(List.of(), Map.of("api.readinessProbe.timeoutSeconds", 2)))
+                .hasMessageContaining("must exceed api.dependencyTimeoutSeconds");
+    }
+
+    @Test
+    void aWorkerTokenUnder32CharactersIsRefused() {
+        assertThatThrownBy(() -> Manifests.render(List.of(), Map.of("auth.workerToken", "only-twenty-chars-xx")))
+                .hasMessageContaining("/auth/workerToken");
     }
 
     @Test

@@ -46,7 +46,7 @@ final class Manifests {
                 .withName(RELEASE)
                 .withNamespace(NAMESPACE)
                 .withKubeVersion(KUBE_VERSION)
-                .set("auth.workerToken", "test-worker-token");
+                .set("auth.workerToken", "test-worker-token-of-32-characters");
         for (String file : valuesFiles) {
             command = command.withValuesFile(CHART.resolve(file));
         }
@@ -83,7 +83,7 @@ final class Manifests {
                         .withName(RELEASE)
                         .withNamespace(NAMESPACE)
                         .withKubeVersion(KUBE_VERSION)
-                        .set("auth.workerToken", "test-worker-token")
+                        .set("auth.workerToken", "test-worker-token-of-32-characters")
                         .call();
             } finally {
                 try (Stream<Path> created = Files.walk(copy)) {
@@ -106,7 +106,7 @@ final class Manifests {
                 .withKubeVersion(KUBE_VERSION)
                 .clientOnly()
                 .withDryRunOption(DryRun.CLIENT)
-                .set("auth.workerToken", "test-worker-token");
+                .set("auth.workerToken", "test-worker-token-of-32-characters");
         for (Map.Entry<String, Object> set : sets.entrySet()) {
             command = command.set(set.getKey(), set.getValue());
         }

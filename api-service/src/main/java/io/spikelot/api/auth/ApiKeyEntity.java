@@ -48,4 +48,20 @@ class ApiKeyEntity {
     boolean isRevoked() {
         return revokedAt != null;
     }
+
+    String keyHash() {
+        return keyHash;
+    }
+
+    String label() {
+        return label;
+    }
+
+    void revoke(Instant at) {
+        revokedAt = at;
+    }
+
+    void restore() {
+        revokedAt = null;
+    }
 }

@@ -5,8 +5,10 @@ import io.spikelot.model.artifact.Sha256;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -22,6 +24,7 @@ public class ApiKeys implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ApiKeys.class);
     private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final String BOOTSTRAP = "bootstrap";
     private static final Duration CACHE_TTL = Duration.ofSeconds(60);
 
     private record Cached(String tenant, Instant until) {}
@@ -38,16 +41,34 @@ public class ApiKeys implements ApplicationRunner {
     }
 
     @Override
-    @Transactional
     public void run(ApplicationArguments args) {
-        for (String entry : properties.apiKeys().split(",")) {
-            if (!entry.isBlank()) {
-                register(entry.trim());
-            }
-        }
+        syncBootstrapKeys(properties.apiKeys());
     }
 
-    private void register(String entry) {
+    /**
+     * Makes the bootstrap keys exactly {@code configured} ({@code tenant:key,...}): new ones are stored, ones no
+     * longer listed are revoked, and a revoked one listed again is restored. Rotation is therefore: list the old and
+     * the new key, move clients to the new one, then list only the new one.
+     */
+    @Transactional
+    public void syncBootstrapKeys(String configured) {
+        Set<String> listed = new HashSet<>();
+        for (String entry : configured.split(",")) {
+            if (!entry.isBlank()) {
+                listed.add(register(entry.trim()));
+            }
+        }
+        for (ApiKeyEntity key : repository.findByLabel(BOOTSTRAP)) {
+            if (!listed.contains(key.keyHash()) && !key.isRevoked()) {
+                key.revoke(clock.instant());
+                log.info("Bootstrap API key of tenant {} revoked: no longer configured", key.tenant());
+            }
+        }
+        cache.clear();
+    }
+
+    /** Stores one {@code tenant:key} entry (restoring it if it was revoked); returns the key's hash. */
+    private String register(String entry) {
         int colon = entry.indexOf(':');
         if (colon <= 0 || colon == entry.length() - 1) {
             throw new IllegalArgumentException("spikelot.api-keys entries must be tenant:key, got an entry of "
@@ -59,7 +80,14 @@ public class ApiKeys implements ApplicationRunner {
             throw new IllegalArgumentException("spikelot.api-keys: tenant '" + tenant + "' must match " + TENANT
                     + " and its key must have at least 8 characters");
         }
-        addKey(tenant, key, "bootstrap");
+        String hash = Sha256.hex(key);
+        repository
+                .findByKeyHash(hash)
+                .filter(ApiKeyEntity::isRevoked)
+                .filter(k -> k.label().equals(BOOTSTRAP))
+                .ifPresent(ApiKeyEntity::restore);
+        addKey(tenant, key, BOOTSTRAP);
+        return hash;
     }
 
     /** Stores {@code key} for {@code tenant} unless it is already known. */

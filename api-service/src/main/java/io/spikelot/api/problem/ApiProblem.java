@@ -33,6 +33,17 @@ public class ApiProblem extends RuntimeException {
         return validation(List.of(new FieldError(field, message)));
     }
 
+    /** Seconds a client is asked to wait before retrying while a backing service is away. */
+    public static final int RETRY_AFTER_SECONDS = 5;
+
+    /** A 503: a service the API depends on (the database) is unreachable; the client may retry. */
+    public static ApiProblem unavailable() {
+        return new ApiProblem(
+                        ProblemType.UNAVAILABLE,
+                        "A service the API depends on is unreachable; retry after " + RETRY_AFTER_SECONDS + " s")
+                .withHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+    }
+
     public static ApiProblem notFound(String what) {
         return new ApiProblem(ProblemType.NOT_FOUND, what + " not found");
     }

@@ -1,6 +1,8 @@
 package io.spikelot.api.problem;
 
+import io.spikelot.api.DatabaseOutage;
 import java.util.List;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -30,16 +32,22 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<Object> handleApiProblem(ApiProblem problem) {
-        HttpHeaders headers = new HttpHeaders();
-        problem.headers().forEach(headers::set);
-        return ResponseEntity.status(problem.type().status())
-                .headers(headers)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem.toProblemDetail());
+        return problemResponse(problem);
+    }
+
+    /** More query parameters than the container parses (1,000), or parameters it cannot decode. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> handleInvalidParameters(InvalidParameterException e) {
+        return problemResponse(Problems.of(
+                ProblemType.BAD_REQUEST, "Too many or malformed query parameters: at most 1,000 are accepted"));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception e) {
+        if (DatabaseOutage.isCause(e)) {
+            log.warn("Answering 503: the database is unreachable ({})", e.toString());
+            return problemResponse(ApiProblem.unavailable());
+        }
         log.error("Unexpected error", e);
         return problemResponse(Problems.of(ProblemType.INTERNAL, "An unexpected error occurred; it has been logged"));
     }
@@ -103,6 +111,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 .headers(kept)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
+    }
+
+    static ResponseEntity<Object> problemResponse(ApiProblem problem) {
+        HttpHeaders headers = new HttpHeaders();
+        problem.headers().forEach(headers::set);
+        return ResponseEntity.status(problem.type().status())
+                .headers(headers)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem.toProblemDetail());
     }
 
     static ResponseEntity<Object> problemResponse(ProblemDetail problem) {

@@ -2,6 +2,7 @@ package io.spikelot.api.architecture;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -70,13 +71,14 @@ class PackageDependenciesTest {
     }
 
     @Test
-    void problemDependsOnNoOtherSpikelotPackage() {
+    void problemDependsOnNoOtherSpikelotPackageButTheRootsOutageCheck() {
         classes()
                 .that()
                 .resideInAPackage(API + ".problem..")
                 .should()
-                .onlyDependOnClassesThat(
-                        resideOutsideOfPackage("io.spikelot..").or(resideInAnyPackage(API + ".problem..")))
+                .onlyDependOnClassesThat(resideOutsideOfPackage("io.spikelot..")
+                        .or(resideInAnyPackage(API + ".problem.."))
+                        .or(type(io.spikelot.api.DatabaseOutage.class)))
                 .check(MAIN_CLASSES);
     }
 

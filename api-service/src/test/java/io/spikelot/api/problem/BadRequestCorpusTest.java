@@ -69,6 +69,9 @@ class BadRequestCorpusTest {
             Pattern.compile("JsonReadFeature|StreamReadFeature|StreamReadConstraints|DeserializationFeature|JsonToken"
                     + "|REDACTED|Feature '\\w+' not enabled");
 
+    /** {@code {repeat:N:text}} in a path, header value or body stands for {@code text} N times. */
+    private static final Pattern REPEAT = Pattern.compile("\\{repeat:(\\d+):([^}]*)}");
+
     private static final byte[] PROBE = "probe-bytes".getBytes(StandardCharsets.UTF_8);
 
     /** Ids and values the cases refer to as {@code {placeholder}}; made once per test JVM. */
@@ -224,7 +227,9 @@ class BadRequestCorpusTest {
     }
 
     private static String fill(String text) {
-        String out = text;
+        String out = REPEAT.matcher(text)
+                .replaceAll(
+                        m -> java.util.regex.Matcher.quoteReplacement(m.group(2).repeat(Integer.parseInt(m.group(1)))));
         for (Map.Entry<String, String> p : placeholders.entrySet()) {
             out = out.replace("{" + p.getKey() + "}", p.getValue());
         }

@@ -4,6 +4,7 @@ import io.spikelot.model.job.ResourceClass;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * The worker's configuration ({@code spikelot.*}, or {@code SPIKELOT_*} variables).
  *
  * @param apiUrl the API that receives artifacts
- * @param workerToken the worker credential shared with the API
+ * @param workerToken the worker credential shared with the API, at least 32 characters ({@code openssl rand -hex
+ *     32}); a shorter or missing one stops the worker at start-up
  * @param datasetsRoot where dataset files are found (read-only)
  * @param broker broker naming, as on the API
  * @param worker this worker's pool, device and timing
@@ -24,7 +26,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("spikelot")
 public record WorkerProperties(
         @NotNull URI apiUrl,
-        @DefaultValue("") String workerToken,
+        @DefaultValue("") @Size(min = 32, message = "must have at least 32 characters (openssl rand -hex 32)")
+                String workerToken,
         @NotNull Path datasetsRoot,
         @Valid @NotNull @DefaultValue Broker broker,
         @Valid @NotNull @DefaultValue Worker worker) {

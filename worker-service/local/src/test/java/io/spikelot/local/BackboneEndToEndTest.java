@@ -16,6 +16,7 @@ import io.spikelot.model.messaging.Topology;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
@@ -28,6 +29,7 @@ import org.springframework.amqp.core.AnonymousQueue;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
@@ -133,18 +135,39 @@ class BackboneEndToEndTest {
 
     @Test
     @Order(5)
-    void theApiRestartingWhileAJobRunsDoesNotStopTheJobFromFinishing() {
-        UUID id = submit("outlives the api", 4);
-        awaitStatus(id, "RUNNING");
+    void rotatingTheWorkerTokenWhileJobsRunLosesNoneAndTheOldTokenIsRefusedAfter() {
+        String newToken = "new-worker-token-of-at-least-32-characters";
+        UUID first = submit("runs while the api learns the new token", 4);
+        awaitStatus(first, "RUNNING");
 
+        // 1. the API accepts the new token next to the old one (restarting it while the job runs)
         stack.stopApi();
-        sleep(2_000);
+        stack.apiWorkerTokens(newToken + "," + TestKeys.WORKER_TOKEN);
         stack.startApi();
-
-        JsonNode job = awaitStatus(id, "SUCCEEDED");
-        assertThat(job.get("attempt").asInt()).isEqualTo(1);
-        assertThat(http.get("/api/v1/jobs/" + id + "/artifacts", TestKeys.KEY_A).json())
+        assertThat(awaitStatus(first, "SUCCEEDED").get("attempt").asInt()).isEqualTo(1);
+        assertThat(http.get("/api/v1/jobs/" + first + "/artifacts", TestKeys.KEY_A)
+                        .json())
                 .hasSize(2);
+
+        // 2. workers move to the new token
+        stack.stopWorker();
+        stack.workerToken(newToken);
+        stack.startWorker();
+        UUID second = submit("runs while the api forgets the old token", 4);
+        awaitStatus(second, "RUNNING");
+
+        // 3. the API drops the old token (restarting it while the second job runs)
+        stack.stopApi();
+        stack.apiWorkerTokens(newToken);
+        stack.startApi();
+        assertThat(awaitStatus(second, "SUCCEEDED").get("attempt").asInt()).isEqualTo(1);
+        assertThat(http.get("/api/v1/jobs/" + second + "/artifacts", TestKeys.KEY_A)
+                        .json())
+                .hasSize(2);
+        ApiHttp.Response old = http.request("POST", "/api/v1/internal/jobs/" + second + "/attempts/1/claim")
+                .bearer(TestKeys.WORKER_TOKEN)
+                .send();
+        assertThat(old.status()).isEqualTo(401);
     }
 
     @Test
@@ -165,7 +188,7 @@ class BackboneEndToEndTest {
     }
 
     @Test
-    @Order(7)
+    @Order(9)
     void aPoisonDispatchIsRejectedWithoutRequeueAndLandsInTheDeadLetterQueue() {
         RabbitTemplate rabbit = stack.api().getBean(RabbitTemplate.class);
         Topology topology = stack.api().getBean(Topology.class);
@@ -184,6 +207,29 @@ class BackboneEndToEndTest {
         Message dead = rabbit.receive(topology.deadLetterQueue(), WAIT.toMillis());
         assertThat(dead).isNotNull();
         assertThat(new String(dead.getBody(), StandardCharsets.UTF_8)).contains(marker);
+    }
+
+    @Test
+    @Order(7)
+    void aBrokerOutageLongerThanTheLeaseDoesNotStartASecondAttempt() throws Exception {
+        try (EventSpy spy = new EventSpy(stack)) {
+            UUID id = submit("outlives a broker outage", 4);
+            await().atMost(WAIT).until(() -> get(id).at("/progress/epoch").asInt() >= 1);
+
+            stack.cutBroker();
+            sleep(8_000); // the lease is 5 s; the job finishes meanwhile and its worker keeps its SUCCEEDED
+            stack.healBroker();
+            long healed = System.nanoTime();
+
+            JsonNode job = awaitStatus(id, "SUCCEEDED");
+            System.out.printf(
+                    "[broker-outage] finished %.1f s after the broker returned%n", (System.nanoTime() - healed) / 1e9);
+            assertThat(job.get("attempt").asInt()).isEqualTo(1);
+            sleep(6_000); // a lease more: a second attempt, had one been dispatched, would start now
+            assertThat(spy.eventsOf(id)).as("no second attempt started").allSatisfy(e -> assertThat(e.attempt())
+                    .isEqualTo(1));
+            assertThat(get(id).get("attempt").asInt()).isEqualTo(1);
+        }
     }
 
     private static int queueDepth(RabbitTemplate rabbit, String queue) {
@@ -234,10 +280,17 @@ class BackboneEndToEndTest {
         private final List<JobEvent> events = new CopyOnWriteArrayList<>();
         private final SimpleMessageListenerContainer container;
 
+        private final CachingConnectionFactory connections;
+
+        /** Listens on a connection of its own, straight to the broker, so cutting the services' proxies spares it. */
         EventSpy(TwoServiceStack stack) {
-            RabbitTemplate rabbit = stack.api().getBean(RabbitTemplate.class);
+            Map<String, String> c = TestInfra.connection();
+            connections = new CachingConnectionFactory(
+                    c.get("spring.rabbitmq.host"), Integer.parseInt(c.get("spring.rabbitmq.port")));
+            connections.setUsername(c.get("spring.rabbitmq.username"));
+            connections.setPassword(c.get("spring.rabbitmq.password"));
             Topology topology = stack.api().getBean(Topology.class);
-            RabbitAdmin admin = new RabbitAdmin(rabbit.getConnectionFactory());
+            RabbitAdmin admin = new RabbitAdmin(connections);
             AnonymousQueue queue = new AnonymousQueue();
             admin.declareQueue(queue);
             admin.declareBinding(new Binding(
@@ -246,7 +299,7 @@ class BackboneEndToEndTest {
                     topology.eventsExchange(),
                     topology.eventsBindingKey(),
                     null));
-            container = new SimpleMessageListenerContainer(rabbit.getConnectionFactory());
+            container = new SimpleMessageListenerContainer(connections);
             container.setQueueNames(queue.getName());
             container.setMessageListener(m -> events.add(JSON.readValue(m.getBody(), JobEvent.class)));
             container.start();
@@ -259,6 +312,7 @@ class BackboneEndToEndTest {
         @Override
         public void close() {
             container.stop();
+            connections.destroy();
         }
     }
 }

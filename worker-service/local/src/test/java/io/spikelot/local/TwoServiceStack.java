@@ -2,6 +2,7 @@ package io.spikelot.local;
 
 import io.spikelot.api.ApiApplication;
 import io.spikelot.api.testing.ApiHttp;
+import io.spikelot.api.testing.TcpProxy;
 import io.spikelot.api.testing.TestInfra;
 import io.spikelot.api.testing.TestInfraInitializer;
 import io.spikelot.api.testing.TestKeys;
@@ -14,14 +15,17 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The API and one worker in this JVM against this run's real PostgreSQL and broker, in a namespace of their own.
- * The API reaches the broker through a {@link TcpProxy}, so a test can take the broker away from the API alone;
- * either service can be stopped and started again.
+ * Each service reaches the broker through a {@link TcpProxy} of its own, so a test can take the broker away from the
+ * API alone or from both; either service can be stopped and started again, with other credentials.
  */
 final class TwoServiceStack implements AutoCloseable {
 
     private final String namespace = TestInfra.newNamespace();
     private final int apiPort;
     private final TcpProxy brokerProxy;
+    private final TcpProxy workerBrokerProxy;
+    private String apiWorkerTokens = TestKeys.WORKER_TOKEN;
+    private String workerToken = TestKeys.WORKER_TOKEN;
     private ConfigurableApplicationContext api;
     private ConfigurableApplicationContext worker;
     private final boolean scripted;
@@ -40,6 +44,8 @@ final class TwoServiceStack implements AutoCloseable {
         var connection = TestInfra.connection();
         brokerProxy = new TcpProxy(
                 connection.get("spring.rabbitmq.host"), Integer.parseInt(connection.get("spring.rabbitmq.port")));
+        workerBrokerProxy = new TcpProxy(
+                connection.get("spring.rabbitmq.host"), Integer.parseInt(connection.get("spring.rabbitmq.port")));
     }
 
     void startApi() {
@@ -51,10 +57,31 @@ final class TwoServiceStack implements AutoCloseable {
                 .run(
                         "--server.port=" + apiPort,
                         "--spikelot.api-keys=" + TestKeys.TENANT_A + ":" + TestKeys.KEY_A,
-                        "--spikelot.worker-token=" + TestKeys.WORKER_TOKEN,
+                        "--spikelot.worker-token=" + apiWorkerTokens,
                         "--spikelot.jobs.lease=5s",
                         "--spikelot.jobs.reaper-interval=500ms",
                         "--spring.rabbitmq.connection-timeout=2s");
+    }
+
+    /** The worker tokens the API accepts from its next start: one, or during a rotation {@code new,old}. */
+    void apiWorkerTokens(String tokens) {
+        apiWorkerTokens = tokens;
+    }
+
+    /** The token the worker uses from its next start. */
+    void workerToken(String token) {
+        workerToken = token;
+    }
+
+    /** Takes the broker away from both services, as a broker outage would. */
+    void cutBroker() {
+        brokerProxy.cut();
+        workerBrokerProxy.cut();
+    }
+
+    void healBroker() {
+        brokerProxy.heal();
+        workerBrokerProxy.heal();
     }
 
     void stopApi() {
@@ -67,11 +94,13 @@ final class TwoServiceStack implements AutoCloseable {
                 ? new SpringApplicationBuilder(WorkerApplication.class, ScriptedPipelineConfiguration.class)
                 : new SpringApplicationBuilder(WorkerApplication.class);
         worker = builder.properties(WorkerApplication.CONFIG_NAME)
-                .initializers(new TestInfraInitializer(namespace, false))
+                .initializers(new TestInfraInitializer(namespace, false)
+                        .override("spring.rabbitmq.host", "127.0.0.1")
+                        .override("spring.rabbitmq.port", String.valueOf(workerBrokerProxy.port())))
                 .run(
                         "--server.port=0",
                         "--spikelot.api-url=http://127.0.0.1:" + apiPort,
-                        "--spikelot.worker-token=" + TestKeys.WORKER_TOKEN,
+                        "--spikelot.worker-token=" + workerToken,
                         "--spikelot.worker.progress-interval=1s",
                         "--spikelot.worker.id=e2e-worker",
                         "--spikelot.datasets-root=/usr/share/datasets");
@@ -107,6 +136,7 @@ final class TwoServiceStack implements AutoCloseable {
             stopApi();
         }
         brokerProxy.close();
+        workerBrokerProxy.close();
         TestInfra.dropNamespace(namespace);
     }
 

@@ -21,6 +21,7 @@ final class AttemptReporter {
     private final Clock clock;
     private long sequence;
     private boolean closed;
+    private JobProgress pending;
 
     AttemptReporter(UUID jobId, int attempt, String workerId, EventSender sender, Clock clock) {
         this.jobId = jobId;
@@ -34,8 +35,23 @@ final class AttemptReporter {
         return publish(EventKind.STARTED, progress, null, null, true);
     }
 
+    /**
+     * Publishes progress once; if the broker cannot take it, it is kept as the one pending report, replaced by any
+     * newer one, and sent by {@link #resendPending} when the broker is back: during an outage the reports coalesce
+     * into the latest.
+     */
     synchronized void progress(JobProgress progress) {
-        publish(EventKind.PROGRESS, progress, null, null, false);
+        pending = progress;
+        if (publish(EventKind.PROGRESS, progress, null, null, false)) {
+            pending = null;
+        }
+    }
+
+    /** Sends the latest progress that could not be published, if any (called when a connection is made again). */
+    synchronized void resendPending() {
+        if (pending != null) {
+            progress(pending);
+        }
     }
 
     synchronized void succeeded(Map<String, Object> result) {
@@ -63,6 +79,7 @@ final class AttemptReporter {
         if (closed) {
             return false;
         }
+
         sequence++;
         JobEvent event =
                 new JobEvent(jobId, attempt, sequence, kind, workerId, clock.instant(), progress, result, error);

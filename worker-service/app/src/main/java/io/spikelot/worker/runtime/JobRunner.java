@@ -82,8 +82,9 @@ public class JobRunner {
         Path scratch = Files.createDirectories(
                 properties.worker().scratchDir().resolve(dispatch.jobId() + "-" + dispatch.attempt()));
         RunningJob job = new RunningJob(dispatch.jobId(), dispatch.attempt(), scratch, cancellations, api);
-        try (Heartbeat heartbeat =
-                Heartbeat.start(reporter, job, properties.worker().progressInterval())) {
+        try (EventSender.Registration resend = sender.onReconnect(reporter::resendPending);
+                Heartbeat heartbeat =
+                        Heartbeat.start(reporter, job, properties.worker().progressInterval())) {
             Map<String, Object> result = runPipeline(pipeline, dispatch, job);
             heartbeat.close();
             reporter.succeeded(result);

@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
 
 class AttemptReporterTest {
 
-    /** Records what would have been published. */
+    /** Records what would have been published; while {@code down} the broker takes nothing. */
     private static final class RecordingSender extends EventSender {
         final List<JobEvent> sent = new ArrayList<>();
+        boolean down;
 
         RecordingSender() {
             super(null, null, null);
@@ -25,6 +26,9 @@ class AttemptReporterTest {
 
         @Override
         boolean send(JobEvent event, boolean mustArrive) {
+            if (down) {
+                return false;
+            }
             sent.add(event);
             return true;
         }
@@ -64,5 +68,36 @@ class AttemptReporterTest {
         superseded.silence();
         superseded.succeeded(Map.of());
         assertThat(other.sent).isEmpty();
+    }
+
+    @Test
+    void progressDuringABrokerOutageCoalescesIntoTheLatestSentOnceOnReconnect() {
+        reporter.started(JobProgress.started("go"));
+        sender.down = true;
+        reporter.progress(JobProgress.started("epoch 1"));
+        reporter.progress(JobProgress.started("epoch 2"));
+        reporter.progress(JobProgress.started("epoch 3"));
+        assertThat(sender.sent).hasSize(1);
+
+        sender.down = false;
+        reporter.resendPending();
+        reporter.resendPending();
+
+        assertThat(sender.sent).hasSize(2);
+        JobEvent resent = sender.sent.get(1);
+        assertThat(resent.kind()).isEqualTo(EventKind.PROGRESS);
+        assertThat(resent.progress().message()).isEqualTo("epoch 3");
+        assertThat(resent.sequence()).isGreaterThan(sender.sent.get(0).sequence());
+    }
+
+    @Test
+    void nothingPendingIsResentAfterTheTerminalEvent() {
+        sender.down = true;
+        reporter.progress(JobProgress.started("epoch 1"));
+        sender.down = false;
+        reporter.succeeded(Map.of());
+        reporter.resendPending();
+
+        assertThat(sender.sent).extracting(JobEvent::kind).containsExactly(EventKind.SUCCEEDED);
     }
 }

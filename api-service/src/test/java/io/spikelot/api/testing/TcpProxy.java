@@ -1,4 +1,4 @@
-package io.spikelot.local;
+package io.spikelot.api.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A loopback TCP proxy a test can cut and heal, to make a real broker unreachable for one client only.
+ * A loopback TCP proxy a test can cut and heal, to make a real database or broker unreachable for one client only.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
     private final ServerSocket server;
     private final String targetHost;
@@ -20,7 +20,7 @@ final class TcpProxy implements AutoCloseable {
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile boolean refusing;
 
-    TcpProxy(String targetHost, int targetPort) throws IOException {
+    public TcpProxy(String targetHost, int targetPort) throws IOException {
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.targetHost = targetHost;
         this.targetPort = targetPort;
@@ -29,18 +29,18 @@ final class TcpProxy implements AutoCloseable {
         acceptor.start();
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
     /** Drops every connection and refuses new ones until {@link #heal()}. */
-    void cut() {
+    public void cut() {
         refusing = true;
         open.forEach(TcpProxy::closeQuietly);
         open.clear();
     }
 
-    void heal() {
+    public void heal() {
         refusing = false;
     }
 
