@@ -25,7 +25,8 @@ class ImpSpecValidationTest {
             new ApiProperties.Broker("spikelot", false),
             new ApiProperties.Jobs(
                     3, Duration.ofSeconds(90), Duration.ofSeconds(5), Duration.ofSeconds(1), 262144, "cpu"),
-            new ApiProperties.Artifacts("database", Path.of("."), 1L << 30)));
+            new ApiProperties.Artifacts("database", Path.of("."), 1L << 30),
+            new ApiProperties.Outbox(Duration.ofDays(1), Duration.ofMinutes(1), 1000)));
 
     @Test
     void anImpSpecLeavesTheEarlyBirdFieldsNullAndBindsToTheRecord() {
