@@ -25,7 +25,7 @@ class JobSpecRulesTest {
                 .isEqualTo(
                         """
                         {"type":"slt","name":"defaults","model":{"architecture":"convnet-s","tau":2.0,"threshold":1.0,\
-                        "reset":"hard","decayInput":true,"detachReset":true,"surrogate":"sigmoid","surrogateAlpha":4.0,\
+                        "reset":"hard","decayInput":false,"detachReset":true,"surrogate":"sigmoid","surrogateAlpha":4.0,\
                         "neuron":"lif","timesteps":4,"affineNorm":false},"dataset":{"name":"synthetic-static","trainLimit":64,\
                         "testLimit":32,"path":".","frameSplit":"number","resize":null,"seed":7},"training":{"epochs":1,\
                         "batchSize":16,"optimizer":"adam","learningRate":0.01,"momentum":0.9,"weightDecay":0.0,\
