@@ -50,7 +50,8 @@ class SpecRecordRoundTripTest {
         QsnnSpec spec = STRICT.treeToValue(normalized, QsnnSpec.class);
 
         assertThat(text(STRICT.valueToTree(spec))).isEqualTo(text(normalized));
-        assertThat(spec.model().lif().reset().wireName()).isEqualTo("soft");
+        // qsnn runs the paper's neuron by default: hard reset to 0
+        assertThat(spec.model().lif().reset().wireName()).isEqualTo("hard");
     }
 
     @ParameterizedTest
