@@ -30,6 +30,7 @@ public class JobService {
 
     private final JobRepository jobs;
     private final JobStreams streams;
+    private final JobChanges changes;
     private final Outbox outbox;
     private final JobMetrics metrics;
     private final JsonMapper json;
@@ -39,6 +40,7 @@ public class JobService {
     JobService(
             JobRepository jobs,
             JobStreams streams,
+            JobChanges changes,
             Outbox outbox,
             JobMetrics metrics,
             JsonMapper json,
@@ -46,6 +48,7 @@ public class JobService {
             ApiProperties properties) {
         this.jobs = jobs;
         this.streams = streams;
+        this.changes = changes;
         this.outbox = outbox;
         this.metrics = metrics;
         this.json = json;
@@ -75,6 +78,7 @@ public class JobService {
         JobEntity job = jobs.save(new JobEntity(newJob, maxAttempts, now));
         outbox.dispatch(JobViews.dispatchOf(job, json, now));
         metrics.submitted(job.type());
+        changes.statusChanged(job, null);
         return new Submission(JobViews.viewOf(job, json), false);
     }
 
@@ -138,6 +142,7 @@ public class JobService {
                 .filter(j -> j.tenant().equals(tenant))
                 .orElseThrow(() -> ApiProblem.notFound("Job " + id));
         Instant now = clock.instant();
+        JobStatus before = job.status();
         switch (job.status()) {
             case QUEUED -> {
                 job.cancel(now);
@@ -151,6 +156,7 @@ public class JobService {
         }
         // a worker may hold a dispatch of a queued job before reporting STARTED: tell every worker
         outbox.cancel(new CancelRequest(job.id()));
+        changes.statusChanged(job, before);
         return JobViews.viewOf(job, json);
     }
 

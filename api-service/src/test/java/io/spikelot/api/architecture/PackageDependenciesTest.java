@@ -91,6 +91,11 @@ class PackageDependenciesTest {
     }
 
     @Test
+    void webhookDependsOnJobAuthProblemAndSharedModel() {
+        onlyUses("webhook", "job", "auth", "problem").check(MAIN_CLASSES);
+    }
+
+    @Test
     void theApiNeverDependsOnDjlOrThePipeline() {
         noClasses()
                 .that()
