@@ -31,6 +31,7 @@ class JobLifecycle implements JobEventHandler {
 
     private final JobRepository jobs;
     private final JobChanges changes;
+    private final JobAdmission admission;
     private final Outbox outbox;
     private final JobMetrics metrics;
     private final JsonMapper json;
@@ -40,6 +41,7 @@ class JobLifecycle implements JobEventHandler {
     JobLifecycle(
             JobRepository jobs,
             JobChanges changes,
+            JobAdmission admission,
             Outbox outbox,
             JobMetrics metrics,
             JsonMapper json,
@@ -47,6 +49,7 @@ class JobLifecycle implements JobEventHandler {
             ApiProperties properties) {
         this.jobs = jobs;
         this.changes = changes;
+        this.admission = admission;
         this.outbox = outbox;
         this.metrics = metrics;
         this.json = json;
@@ -95,6 +98,7 @@ class JobLifecycle implements JobEventHandler {
                 metrics.finished(job.type(), job.status(), job.createdAt(), now);
             }
         }
+        released(job);
         changes.statusChanged(job, before);
         if (event.kind() == EventKind.PROGRESS && event.progress() != null) {
             changes.progressed(job);
@@ -129,6 +133,7 @@ class JobLifecycle implements JobEventHandler {
         }
         JobStatus before = job.status();
         expire(job, now);
+        released(job);
         changes.statusChanged(job, before);
     }
 
@@ -151,6 +156,13 @@ class JobLifecycle implements JobEventHandler {
                     now);
         }
         metrics.finished(job.type(), job.status(), job.createdAt(), now);
+    }
+
+    /** A finished job frees a running slot of its tenant: a job waiting for one is dispatched. */
+    private void released(JobEntity job) {
+        if (job.status().isTerminal()) {
+            admission.released(job.tenant(), job.resourceClass());
+        }
     }
 
     private void redispatch(JobEntity job) {

@@ -31,6 +31,7 @@ public class JobService {
     private final JobRepository jobs;
     private final JobStreams streams;
     private final JobChanges changes;
+    private final JobAdmission admission;
     private final Outbox outbox;
     private final JobMetrics metrics;
     private final JsonMapper json;
@@ -41,6 +42,7 @@ public class JobService {
             JobRepository jobs,
             JobStreams streams,
             JobChanges changes,
+            JobAdmission admission,
             Outbox outbox,
             JobMetrics metrics,
             JsonMapper json,
@@ -49,6 +51,7 @@ public class JobService {
         this.jobs = jobs;
         this.streams = streams;
         this.changes = changes;
+        this.admission = admission;
         this.outbox = outbox;
         this.metrics = metrics;
         this.json = json;
@@ -56,7 +59,10 @@ public class JobService {
         this.maxAttempts = properties.jobs().maxAttempts();
     }
 
-    /** Stores the job and its dispatch in one transaction; a known Idempotency-Key returns the earlier job. */
+    /**
+     * Stores the job and its dispatch in one transaction; a known Idempotency-Key returns the earlier job. Over the
+     * tenant's queued quota, nothing is stored and the answer is 429.
+     */
     @Transactional
     Submission submit(String tenant, ValidatedSpec spec, String idempotencyKey) {
         String specJson = json.writeValueAsString(spec.spec());
@@ -74,9 +80,13 @@ public class JobService {
                 specJson,
                 idempotencyKey,
                 requestHash);
+        // refuses over the queued quota before anything is written; over the running quota, the job waits
+        boolean dispatchNow = admission.admit(tenant, spec.resourceClass());
         Instant now = clock.instant();
-        JobEntity job = jobs.save(new JobEntity(newJob, maxAttempts, now));
-        outbox.dispatch(JobViews.dispatchOf(job, json, now));
+        JobEntity job = jobs.save(new JobEntity(newJob, maxAttempts, now, dispatchNow));
+        if (dispatchNow) {
+            outbox.dispatch(JobViews.dispatchOf(job, json, now));
+        }
         metrics.submitted(job.type());
         changes.statusChanged(job, null);
         return new Submission(JobViews.viewOf(job, json), false);
@@ -147,6 +157,7 @@ public class JobService {
             case QUEUED -> {
                 job.cancel(now);
                 metrics.finished(job.type(), job.status(), job.createdAt(), now);
+                admission.released(job.tenant(), job.resourceClass());
             }
             case RUNNING -> job.requestCancel();
             case CANCELLING -> {

@@ -55,8 +55,9 @@ class PackageDependenciesTest {
     }
 
     @Test
-    void jobDependsOnSpecMessagingMetricsProblemAuthAndSharedModel() {
-        onlyUses("job", "spec", "messaging", "metrics", "problem", "auth").check(MAIN_CLASSES);
+    void jobDependsOnSpecMessagingMetricsQuotaProblemAuthAndSharedModel() {
+        onlyUses("job", "spec", "messaging", "metrics", "quota", "problem", "auth")
+                .check(MAIN_CLASSES);
     }
 
     @Test
@@ -78,6 +79,11 @@ class PackageDependenciesTest {
                 .onlyDependOnClassesThat(
                         resideOutsideOfPackage("io.spikelot..").or(resideInAnyPackage(API + ".problem..")))
                 .check(MAIN_CLASSES);
+    }
+
+    @Test
+    void quotaDependsOnSharedModelOnly() {
+        onlyUses("quota").check(MAIN_CLASSES);
     }
 
     @Test
@@ -109,8 +115,8 @@ class PackageDependenciesTest {
     @Test
     void aRuleFailsOnAnEdgeItDoesNotAllow() {
         // job really uses messaging (the outbox): without it in the list, the rule must name that edge
-        assertThatThrownBy(() ->
-                        onlyUses("job", "spec", "metrics", "problem", "auth").check(MAIN_CLASSES))
+        assertThatThrownBy(() -> onlyUses("job", "spec", "metrics", "quota", "problem", "auth")
+                        .check(MAIN_CLASSES))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining(API + ".messaging.Outbox");
     }
