@@ -32,6 +32,9 @@ import org.springframework.test.context.TestPropertySource;
 @ApiIntegrationTest
 @TestPropertySource(
         properties = {
+            // a context of its own next to the shared one: few connections, PostgreSQL is shared
+            "spring.datasource.hikari.maximum-pool-size=4",
+            "spring.datasource.hikari.minimum-idle=1",
             "spikelot.quotas.default.max-queued=500",
             "spikelot.quotas.tenants.tenant-a.cpu.max-queued=10",
             "spikelot.quotas.tenants.tenant-a.cpu.max-running=2",

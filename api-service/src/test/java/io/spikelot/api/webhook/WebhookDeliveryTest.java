@@ -31,6 +31,9 @@ import tools.jackson.databind.JsonNode;
 @ApiIntegrationTest
 @TestPropertySource(
         properties = {
+            // a context of its own next to the shared one: few connections, PostgreSQL is shared
+            "spring.datasource.hikari.maximum-pool-size=4",
+            "spring.datasource.hikari.minimum-idle=1",
             "spikelot.webhooks.allow-private=true",
             "spikelot.webhooks.initial-backoff=200ms",
             "spikelot.webhooks.relay-interval=200ms",

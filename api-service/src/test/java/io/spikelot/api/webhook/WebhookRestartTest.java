@@ -94,6 +94,8 @@ class WebhookRestartTest {
         // initializer overrides come first; builder properties would lose to application.yml
         TestInfraInitializer infra = new TestInfraInitializer(namespace, dropOnClose)
                 .override("server.port", "0")
+                .override("spring.datasource.hikari.maximum-pool-size", "4")
+                .override("spring.datasource.hikari.minimum-idle", "1")
                 .override("spikelot.api-keys", TestKeys.TENANT_A + ":" + TestKeys.KEY_A)
                 .override("spikelot.worker-token", TestKeys.WORKER_TOKEN)
                 .override("spikelot.webhooks.allow-private", "true")
