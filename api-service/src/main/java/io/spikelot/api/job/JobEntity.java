@@ -71,6 +71,10 @@ class JobEntity {
     @Column(name = "worker_id")
     private String workerId;
 
+    /** Whether its dispatch was written: a job over its tenant's running quota waits undispatched. */
+    @Column(nullable = false)
+    private boolean dispatched;
+
     private String progress;
     private String result;
 
@@ -87,7 +91,8 @@ class JobEntity {
 
     protected JobEntity() {}
 
-    JobEntity(NewJob job, int maxAttempts, Instant now) {
+    JobEntity(NewJob job, int maxAttempts, Instant now, boolean dispatched) {
+        this.dispatched = dispatched;
         this.id = job.id();
         this.tenant = job.tenant();
         this.type = job.type().wireName();
@@ -152,6 +157,15 @@ class JobEntity {
     private void finish(Instant now) {
         finishedAt = now;
         leaseExpiresAt = null;
+    }
+
+    /** Its dispatch is written now: it is handed to workers. */
+    void markDispatched() {
+        dispatched = true;
+    }
+
+    boolean dispatched() {
+        return dispatched;
     }
 
     boolean hasAttemptsLeft() {

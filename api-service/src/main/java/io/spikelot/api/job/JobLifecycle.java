@@ -5,6 +5,7 @@ import io.spikelot.api.messaging.JobEventHandler;
 import io.spikelot.api.messaging.Outbox;
 import io.spikelot.api.metrics.JobMetrics;
 import io.spikelot.model.job.JobStatus;
+import io.spikelot.model.messaging.EventKind;
 import io.spikelot.model.messaging.JobError;
 import io.spikelot.model.messaging.JobEvent;
 import java.time.Clock;
@@ -29,6 +30,8 @@ class JobLifecycle implements JobEventHandler {
     private static final Logger log = LoggerFactory.getLogger(JobLifecycle.class);
 
     private final JobRepository jobs;
+    private final JobChanges changes;
+    private final JobAdmission admission;
     private final Outbox outbox;
     private final JobMetrics metrics;
     private final JsonMapper json;
@@ -37,12 +40,16 @@ class JobLifecycle implements JobEventHandler {
 
     JobLifecycle(
             JobRepository jobs,
+            JobChanges changes,
+            JobAdmission admission,
             Outbox outbox,
             JobMetrics metrics,
             JsonMapper json,
             Clock clock,
             ApiProperties properties) {
         this.jobs = jobs;
+        this.changes = changes;
+        this.admission = admission;
         this.outbox = outbox;
         this.metrics = metrics;
         this.json = json;
@@ -71,6 +78,7 @@ class JobLifecycle implements JobEventHandler {
             return;
         }
         Instant now = clock.instant();
+        JobStatus before = job.status();
         log.debug("Applying {} #{} of job {}", event.kind(), event.sequence(), job.id());
         job.recordSequence(event.sequence());
         job.markAlive(event.workerId(), event.at() == null ? now : event.at(), now.plus(lease));
@@ -89,6 +97,11 @@ class JobLifecycle implements JobEventHandler {
                 job.cancel(now);
                 metrics.finished(job.type(), job.status(), job.createdAt(), now);
             }
+        }
+        released(job);
+        changes.statusChanged(job, before);
+        if (event.kind() == EventKind.PROGRESS && event.progress() != null) {
+            changes.progressed(job);
         }
     }
 
@@ -118,6 +131,13 @@ class JobLifecycle implements JobEventHandler {
         if (job == null || job.leaseExpiresAt() == null || job.leaseExpiresAt().isAfter(now)) {
             return;
         }
+        JobStatus before = job.status();
+        expire(job, now);
+        released(job);
+        changes.statusChanged(job, before);
+    }
+
+    private void expire(JobEntity job, Instant now) {
         if (job.status() == JobStatus.CANCELLING) {
             job.cancel(now);
         } else if (job.hasAttemptsLeft()) {
@@ -136,6 +156,13 @@ class JobLifecycle implements JobEventHandler {
                     now);
         }
         metrics.finished(job.type(), job.status(), job.createdAt(), now);
+    }
+
+    /** A finished job frees a running slot of its tenant: a job waiting for one is dispatched. */
+    private void released(JobEntity job) {
+        if (job.status().isTerminal()) {
+            admission.released(job.tenant(), job.resourceClass());
+        }
     }
 
     private void redispatch(JobEntity job) {

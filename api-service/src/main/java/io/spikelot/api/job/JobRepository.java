@@ -46,6 +46,44 @@ interface JobRepository extends JpaRepository<JobEntity, UUID> {
             nativeQuery = true)
     List<UUID> findExpiredLeases(@Param("now") Instant now);
 
+    /** Serializes quota decisions of one tenant and resource class until the transaction ends. */
+    @Query(value = "select count(*) from (select pg_advisory_xact_lock(hashtext(:key))) l", nativeQuery = true)
+    long lockQuota(@Param("key") String key);
+
+    @Query(
+            value =
+                    "select count(*) from jobs where tenant = :tenant and resource_class = :class and status = 'QUEUED'",
+            nativeQuery = true)
+    long countQueued(@Param("tenant") String tenant, @Param("class") String resourceClass);
+
+    /** Jobs handed to workers: dispatched and queued, running, or being cancelled. */
+    @Query(
+            value =
+                    """
+            select count(*) from jobs
+            where tenant = :tenant and resource_class = :class
+              and (status in ('RUNNING', 'CANCELLING') or (status = 'QUEUED' and dispatched))""",
+            nativeQuery = true)
+    long countActive(@Param("tenant") String tenant, @Param("class") String resourceClass);
+
+    /** The oldest jobs waiting for a running slot, locked; rows another transaction holds are skipped. */
+    @Query(
+            value =
+                    """
+            select * from jobs
+            where tenant = :tenant and resource_class = :class and status = 'QUEUED' and not dispatched
+            order by created_at, id
+            limit :limit
+            for update skip locked""",
+            nativeQuery = true)
+    List<JobEntity> lockHeld(
+            @Param("tenant") String tenant, @Param("class") String resourceClass, @Param("limit") int limit);
+
+    @Query(
+            value = "select distinct tenant, resource_class from jobs where status = 'QUEUED' and not dispatched",
+            nativeQuery = true)
+    List<Object[]> heldQueues();
+
     @Query("select j.status, count(j) from JobEntity j group by j.status")
     List<Object[]> countByStatus();
 }

@@ -30,6 +30,8 @@ public class JobService {
 
     private final JobRepository jobs;
     private final JobStreams streams;
+    private final JobChanges changes;
+    private final JobAdmission admission;
     private final Outbox outbox;
     private final JobMetrics metrics;
     private final JsonMapper json;
@@ -39,6 +41,8 @@ public class JobService {
     JobService(
             JobRepository jobs,
             JobStreams streams,
+            JobChanges changes,
+            JobAdmission admission,
             Outbox outbox,
             JobMetrics metrics,
             JsonMapper json,
@@ -46,6 +50,8 @@ public class JobService {
             ApiProperties properties) {
         this.jobs = jobs;
         this.streams = streams;
+        this.changes = changes;
+        this.admission = admission;
         this.outbox = outbox;
         this.metrics = metrics;
         this.json = json;
@@ -53,7 +59,10 @@ public class JobService {
         this.maxAttempts = properties.jobs().maxAttempts();
     }
 
-    /** Stores the job and its dispatch in one transaction; a known Idempotency-Key returns the earlier job. */
+    /**
+     * Stores the job and its dispatch in one transaction; a known Idempotency-Key returns the earlier job. Over the
+     * tenant's queued quota, nothing is stored and the answer is 429.
+     */
     @Transactional
     Submission submit(String tenant, ValidatedSpec spec, String idempotencyKey) {
         String specJson = json.writeValueAsString(spec.spec());
@@ -71,10 +80,15 @@ public class JobService {
                 specJson,
                 idempotencyKey,
                 requestHash);
+        // refuses over the queued quota before anything is written; over the running quota, the job waits
+        boolean dispatchNow = admission.admit(tenant, spec.resourceClass());
         Instant now = clock.instant();
-        JobEntity job = jobs.save(new JobEntity(newJob, maxAttempts, now));
-        outbox.dispatch(JobViews.dispatchOf(job, json, now));
+        JobEntity job = jobs.save(new JobEntity(newJob, maxAttempts, now, dispatchNow));
+        if (dispatchNow) {
+            outbox.dispatch(JobViews.dispatchOf(job, json, now));
+        }
         metrics.submitted(job.type());
+        changes.statusChanged(job, null);
         return new Submission(JobViews.viewOf(job, json), false);
     }
 
@@ -138,10 +152,12 @@ public class JobService {
                 .filter(j -> j.tenant().equals(tenant))
                 .orElseThrow(() -> ApiProblem.notFound("Job " + id));
         Instant now = clock.instant();
+        JobStatus before = job.status();
         switch (job.status()) {
             case QUEUED -> {
                 job.cancel(now);
                 metrics.finished(job.type(), job.status(), job.createdAt(), now);
+                admission.released(job.tenant(), job.resourceClass());
             }
             case RUNNING -> job.requestCancel();
             case CANCELLING -> {
@@ -151,6 +167,7 @@ public class JobService {
         }
         // a worker may hold a dispatch of a queued job before reporting STARTED: tell every worker
         outbox.cancel(new CancelRequest(job.id()));
+        changes.statusChanged(job, before);
         return JobViews.viewOf(job, json);
     }
 

@@ -18,6 +18,7 @@ public enum ProblemType {
     JOB_FINISHED("job-finished", "The job has already finished", HttpStatus.CONFLICT),
     PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", HttpStatus.CONTENT_TOO_LARGE),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+    QUOTA_EXCEEDED("quota-exceeded", "Tenant quota exceeded", HttpStatus.TOO_MANY_REQUESTS),
     RANGE_NOT_SATISFIABLE("range-not-satisfiable", "Range not satisfiable", HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE),
     REQUEST_TOO_LARGE(
             "request-too-large", "Request line or headers too large", HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE),
@@ -63,6 +64,7 @@ public enum ProblemType {
             case 416 -> RANGE_NOT_SATISFIABLE;
             case 414, 431 -> REQUEST_TOO_LARGE;
             case 503 -> UNAVAILABLE;
+            case 429 -> QUOTA_EXCEEDED;
             default -> status >= 500 ? INTERNAL : BAD_REQUEST;
         };
     }

@@ -56,8 +56,9 @@ class PackageDependenciesTest {
     }
 
     @Test
-    void jobDependsOnSpecMessagingMetricsProblemAuthAndSharedModel() {
-        onlyUses("job", "spec", "messaging", "metrics", "problem", "auth").check(MAIN_CLASSES);
+    void jobDependsOnSpecMessagingMetricsQuotaProblemAuthAndSharedModel() {
+        onlyUses("job", "spec", "messaging", "metrics", "quota", "problem", "auth")
+                .check(MAIN_CLASSES);
     }
 
     @Test
@@ -83,6 +84,11 @@ class PackageDependenciesTest {
     }
 
     @Test
+    void quotaDependsOnSharedModelOnly() {
+        onlyUses("quota").check(MAIN_CLASSES);
+    }
+
+    @Test
     void specDependsOnProblemAndSharedModel() {
         onlyUses("spec", "problem").check(MAIN_CLASSES);
     }
@@ -90,6 +96,11 @@ class PackageDependenciesTest {
     @Test
     void uiDependsOnNoOtherPackageOfTheApi() {
         onlyUses("ui").check(MAIN_CLASSES);
+    }
+
+    @Test
+    void webhookDependsOnJobAuthProblemAndSharedModel() {
+        onlyUses("webhook", "job", "auth", "problem").check(MAIN_CLASSES);
     }
 
     @Test
@@ -106,8 +117,8 @@ class PackageDependenciesTest {
     @Test
     void aRuleFailsOnAnEdgeItDoesNotAllow() {
         // job really uses messaging (the outbox): without it in the list, the rule must name that edge
-        assertThatThrownBy(() ->
-                        onlyUses("job", "spec", "metrics", "problem", "auth").check(MAIN_CLASSES))
+        assertThatThrownBy(() -> onlyUses("job", "spec", "metrics", "quota", "problem", "auth")
+                        .check(MAIN_CLASSES))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining(API + ".messaging.Outbox");
     }

@@ -91,6 +91,6 @@ class JobRepositoryLockTest {
     private static JobEntity aQueuedJob() {
         UUID id = UUID.randomUUID();
         NewJob job = new NewJob(id, "tenant-a", JobType.SLT, "locked", ResourceClass.CPU, "{}", null, "0".repeat(64));
-        return new JobEntity(job, 3, Instant.now());
+        return new JobEntity(job, 3, Instant.now(), true);
     }
 }

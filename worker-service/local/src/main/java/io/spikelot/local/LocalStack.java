@@ -66,6 +66,8 @@ public final class LocalStack implements AutoCloseable {
                             "--spring.rabbitmq.host=127.0.0.1",
                             rabbitPort,
                             "--spikelot.api-keys=local:" + apiKey,
+                            // a local stack's webhook receivers live on this machine or its network
+                            "--spikelot.webhooks.allow-private=true",
                             // the embedded broker logs every declaration at INFO; only its warnings interest a user
                             "--logging.level.qpid=WARN",
                             "--logging.level.org.apache.qpid=WARN",

@@ -58,6 +58,7 @@ final class TwoServiceStack implements AutoCloseable {
                         "--server.port=" + apiPort,
                         "--spikelot.api-keys=" + TestKeys.TENANT_A + ":" + TestKeys.KEY_A,
                         "--spikelot.worker-token=" + apiWorkerTokens,
+                        "--spikelot.webhooks.allow-private=true",
                         "--spikelot.jobs.lease=5s",
                         "--spikelot.jobs.reaper-interval=500ms",
                         "--spring.rabbitmq.connection-timeout=2s");

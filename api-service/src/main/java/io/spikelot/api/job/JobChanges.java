@@ -1,0 +1,41 @@
+package io.spikelot.api.job;
+
+import io.spikelot.model.job.JobStatus;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Tells the {@link JobChangeListener}s of a job's changes, from within the transaction that made them. */
+@Component
+class JobChanges {
+
+    private final ObjectProvider<JobChangeListener> listeners;
+    private final JsonMapper json;
+
+    JobChanges(ObjectProvider<JobChangeListener> listeners, JsonMapper json) {
+        this.listeners = listeners;
+        this.json = json;
+    }
+
+    /** The job's status may have changed from {@code before}: tell the listeners if it did. */
+    void statusChanged(JobEntity job, JobStatus before) {
+        if (job.status() != before) {
+            publish(job, job.status().name());
+        }
+    }
+
+    void progressed(JobEntity job) {
+        publish(job, JobChangeListener.PROGRESS);
+    }
+
+    private void publish(JobEntity job, String event) {
+        List<JobChangeListener> all = listeners.orderedStream().toList();
+        if (all.isEmpty()) {
+            return;
+        }
+        JobChangeListener.JobChange change =
+                new JobChangeListener.JobChange(job.tenant(), event, JobViews.viewOf(job, json));
+        all.forEach(listener -> listener.jobChanged(change));
+    }
+}
