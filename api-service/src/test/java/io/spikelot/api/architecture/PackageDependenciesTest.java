@@ -34,6 +34,11 @@ class PackageDependenciesTest {
     }
 
     @Test
+    void clientDependsOnSharedModelOnly() {
+        onlyUses("client").check(MAIN_CLASSES);
+    }
+
+    @Test
     void authDependsOnProblemAndSharedModel() {
         onlyUses("auth", "problem").check(MAIN_CLASSES);
     }
