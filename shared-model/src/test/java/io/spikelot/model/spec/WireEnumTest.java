@@ -12,7 +12,7 @@ class WireEnumTest {
     void wireNamesAreTheConstantsInLowerCaseWithDashes() {
         assertThat(WireEnum.wireNames(SearchMethod.class)).containsExactly("biprop", "edge-popup");
         assertThat(WireEnum.wireNames(WeightInitKind.class))
-                .containsExactly("kaiming-normal", "kaiming-uniform", "signed-constant");
+                .containsExactly("kaiming-normal", "kaiming-normal-scaled", "kaiming-uniform", "signed-constant");
         assertThat(WireEnum.wireNames(Device.class)).containsExactly("auto", "cpu", "gpu");
     }
 
