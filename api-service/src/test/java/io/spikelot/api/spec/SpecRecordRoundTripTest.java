@@ -50,7 +50,9 @@ class SpecRecordRoundTripTest {
         QsnnSpec spec = STRICT.treeToValue(normalized, QsnnSpec.class);
 
         assertThat(text(STRICT.valueToTree(spec))).isEqualTo(text(normalized));
-        assertThat(spec.model().lif().reset().wireName()).isEqualTo("soft");
+        // the QSNN paper's neuron: hard reset, the input not scaled by 1/τ
+        assertThat(spec.model().lif().reset().wireName()).isEqualTo("hard");
+        assertThat(spec.model().lif().decayInput()).isFalse();
     }
 
     @ParameterizedTest
