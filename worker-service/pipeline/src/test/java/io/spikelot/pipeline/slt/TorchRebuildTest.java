@@ -70,11 +70,11 @@ class TorchRebuildTest {
                 .run(
                         SltSpecFixtures.aSltSpec()
                                 .withArchitecture("spikformer-tiny")
-                                .withDataset("fashion-mnist", 16, 32)
+                                .withDataset("fashion-mnist", 8, 16)
                                 .withSearch(SltSpecFixtures.biprop(0.4).withPatchPruneRatio(0.3))
                                 .build(),
                         context);
-        assertThat(torchAccuracy(context, "model.safetensors", 32)).isCloseTo(result.accuracy(), within(0.005));
+        assertThat(torchAccuracy(context, "model.safetensors", 16)).isCloseTo(result.accuracy(), within(0.005));
     }
 
     @Test
