@@ -35,6 +35,11 @@ class PackageDependenciesTest {
     }
 
     @Test
+    void clientDependsOnSharedModelOnly() {
+        onlyUses("client").check(MAIN_CLASSES);
+    }
+
+    @Test
     void authDependsOnProblemAndSharedModel() {
         onlyUses("auth", "problem").check(MAIN_CLASSES);
     }

@@ -76,6 +76,18 @@ public record Architecture(String name, InputShape input, int classes, List<Laye
         return layer;
     }
 
+    /**
+     * How many of the first top-level layers run once on a static input before the direct encoding repeats it over T
+     * (ALGORITHMS.md §1.3): the encoding conv and the BatchNorm right after it, or none when the network does not
+     * start with an encoding conv. Repeating after them gives the same result as repeating the raw input.
+     */
+    public static int encoderLength(List<Layer> layers) {
+        if (layers.isEmpty() || !(layers.get(0) instanceof Conv2dLayer conv) || !conv.encoding()) {
+            return 0;
+        }
+        return layers.size() > 1 && layers.get(1) instanceof BatchNormLayer ? 2 : 1;
+    }
+
     /** The shape of the logits, {@code [classes]}. */
     public FeatureShape output() {
         return layers.get(layers.size() - 1).output();

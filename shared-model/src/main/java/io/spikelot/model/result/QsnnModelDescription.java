@@ -1,5 +1,8 @@
 package io.spikelot.model.result;
 
+import io.spikelot.model.graph.ModelGraph;
+import io.spikelot.model.graph.ModelGraphs;
+import io.spikelot.model.graph.Preprocessing;
 import java.util.List;
 
 /**
@@ -19,6 +22,10 @@ import java.util.List;
  * @param quantizedWeights one entry per quantized conv or linear weight
  * @param weightQuantizer how codes and scales were computed
  * @param tensors how to turn the file's tensors into weights
+ * @param formatVersion the version of the self-describing fields below ({@link ModelGraphs#FORMAT_VERSION})
+ * @param preprocessing how a dataset sample becomes the network's input
+ * @param graph the whole computation, layer by layer, generated from the catalog
+ * @param schema where the JSON Schema of this document is served
  */
 public record QsnnModelDescription(
         String format,
@@ -33,7 +40,11 @@ public record QsnnModelDescription(
         NeuronDescription neuron,
         List<QuantizedWeight> quantizedWeights,
         String weightQuantizer,
-        String tensors) {
+        String tensors,
+        int formatVersion,
+        Preprocessing preprocessing,
+        ModelGraph graph,
+        String schema) {
 
     public static final String FORMAT = "spikelot-qsnn";
 

@@ -1,5 +1,8 @@
 package io.spikelot.model.result;
 
+import io.spikelot.model.graph.ModelGraph;
+import io.spikelot.model.graph.ModelGraphs;
+import io.spikelot.model.graph.Preprocessing;
 import io.spikelot.model.spec.SearchMethod;
 import io.spikelot.model.spec.WeightInitKind;
 import java.util.List;
@@ -23,6 +26,10 @@ import java.util.List;
  * @param seed the training seed
  * @param dataset dataset name
  * @param parameters every tensor of {@code model.safetensors}, by name
+ * @param formatVersion the version of the self-describing fields below ({@link ModelGraphs#FORMAT_VERSION})
+ * @param preprocessing how a dataset sample becomes the network's input
+ * @param graph the whole computation, layer by layer, generated from the catalog
+ * @param schema where the JSON Schema of this document is served
  */
 public record SltModelDescription(
         String format,
@@ -38,7 +45,11 @@ public record SltModelDescription(
         double keptFraction,
         long seed,
         String dataset,
-        List<Tensor> parameters) {
+        List<Tensor> parameters,
+        int formatVersion,
+        Preprocessing preprocessing,
+        ModelGraph graph,
+        String schema) {
 
     public static final String FORMAT = "spikelot-slt-model/1";
 

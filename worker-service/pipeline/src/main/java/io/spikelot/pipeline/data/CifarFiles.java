@@ -14,8 +14,8 @@ import java.util.List;
 final class CifarFiles {
 
     private static final int PIXELS = 3 * 32 * 32;
-    private static final float[] MEAN = {0.4914f, 0.4822f, 0.4465f};
-    private static final float[] STD = {0.2470f, 0.2435f, 0.2616f};
+    private static final float[] MEAN = Normalisation.CIFAR_MEAN;
+    private static final float[] STD = Normalisation.CIFAR_STD;
 
     private CifarFiles() {}
 

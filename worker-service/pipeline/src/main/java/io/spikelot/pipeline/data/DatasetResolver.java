@@ -29,13 +29,25 @@ public final class DatasetResolver {
             case "mnist" ->
                 new Dataset(
                         spec.name(),
-                        IdxFiles.load(dir, "train", spec.trainCap(), 0.1307f, 0.3081f),
-                        IdxFiles.load(dir, "t10k", spec.testCap(), 0.1307f, 0.3081f));
+                        IdxFiles.load(
+                                dir, "train", spec.trainCap(), Normalisation.MNIST_MEAN[0], Normalisation.MNIST_STD[0]),
+                        IdxFiles.load(
+                                dir, "t10k", spec.testCap(), Normalisation.MNIST_MEAN[0], Normalisation.MNIST_STD[0]));
             case "fashion-mnist" ->
                 new Dataset(
                         spec.name(),
-                        IdxFiles.load(dir, "train", spec.trainCap(), 0.2860f, 0.3530f),
-                        IdxFiles.load(dir, "t10k", spec.testCap(), 0.2860f, 0.3530f));
+                        IdxFiles.load(
+                                dir,
+                                "train",
+                                spec.trainCap(),
+                                Normalisation.FASHION_MNIST_MEAN[0],
+                                Normalisation.FASHION_MNIST_STD[0]),
+                        IdxFiles.load(
+                                dir,
+                                "t10k",
+                                spec.testCap(),
+                                Normalisation.FASHION_MNIST_MEAN[0],
+                                Normalisation.FASHION_MNIST_STD[0]));
             case "cifar10" ->
                 new Dataset(
                         spec.name(),

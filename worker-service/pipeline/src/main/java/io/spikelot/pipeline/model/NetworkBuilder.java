@@ -75,19 +75,11 @@ public final class NetworkBuilder {
             WeightLayerFactory weights,
             double patchPruneRatio) {
         NetworkBuilder builder = new NetworkBuilder(neurons, weights, patchPruneRatio);
-        int split = input == InputKind.STATIC ? encoderLength(layers) : 0;
+        int split = input == InputKind.STATIC ? Architecture.encoderLength(layers) : 0;
         LayerSequence encoder = builder.sequence(layers.subList(0, split));
         LayerSequence body = builder.sequence(layers.subList(split, layers.size()));
         return new SpikingNetwork(
                 input, neurons.timesteps(), encoder, body, builder.index, Map.copyOf(builder.spikingLayers));
-    }
-
-    /** The encoding conv and the BatchNorm right after it run once, before the direct encoding repeats (§1.3). */
-    private static int encoderLength(List<Layer> layers) {
-        if (layers.isEmpty() || !(layers.get(0) instanceof Conv2dLayer conv) || !conv.encoding()) {
-            return 0;
-        }
-        return layers.size() > 1 && layers.get(1) instanceof BatchNormLayer ? 2 : 1;
     }
 
     private LayerSequence sequence(List<Layer> layers) {

@@ -1,14 +1,19 @@
 package io.spikelot.pipeline.qsnn;
 
 import io.spikelot.model.cost.EffortReport;
+import io.spikelot.model.graph.GraphSettings;
+import io.spikelot.model.graph.ModelGraph;
+import io.spikelot.model.graph.ModelGraphs;
 import io.spikelot.model.result.NeuronDescription;
 import io.spikelot.model.result.QsnnModelDescription;
 import io.spikelot.model.result.QsnnResult;
+import io.spikelot.model.spec.NeuronKind;
 import io.spikelot.pipeline.ArtifactSink;
 import io.spikelot.pipeline.artifact.JsonDocuments;
 import io.spikelot.pipeline.artifact.SafetensorsWriter;
 import io.spikelot.pipeline.report.CsvTable;
 import io.spikelot.pipeline.report.SvgPlot;
+import io.spikelot.pipeline.spec.JobSettings;
 import io.spikelot.pipeline.tensor.HostTensor;
 import io.spikelot.pipeline.train.EpochReport;
 import java.io.IOException;
@@ -103,7 +108,27 @@ final class QsnnArtifacts {
                         .withSpikeBits(run.allocation().spikeBits()),
                 layers,
                 QsnnModelDescription.WEIGHT_QUANTIZER,
-                QsnnModelDescription.TENSORS);
+                QsnnModelDescription.TENSORS,
+                ModelGraphs.FORMAT_VERSION,
+                JobSettings.preprocessing(
+                        job.spec().dataset(),
+                        job.architecture().input(),
+                        run.allocation().timesteps()),
+                graph(job, run),
+                ModelGraphs.SCHEMA_PATH);
+    }
+
+    /** The network of one allocation: W-bit weight codes, S-bit spikes, T steps, as the pipeline trained it. */
+    static ModelGraph graph(QsnnJob job, AllocationRun run) {
+        int spikeBits = run.allocation().spikeBits();
+        GraphSettings settings = GraphSettings.of(
+                        NeuronKind.LIF,
+                        job.spec().model().lif(),
+                        run.allocation().timesteps(),
+                        job.events())
+                // the pipeline limits attention scores to S bits only with multi-level spikes (QsnnPipeline)
+                .quantized(run.allocation().weightBits(), spikeBits, spikeBits > 1);
+        return ModelGraphs.of(job.architecture(), settings);
     }
 
     /** How many distinct values a weight tensor holds (codes or floats). */

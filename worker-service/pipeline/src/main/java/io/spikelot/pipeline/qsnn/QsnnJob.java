@@ -10,10 +10,11 @@ import java.util.List;
  *
  * @param spec the normalized spec
  * @param architecture the resolved architecture (input {@code [C, H, W]}, classes)
+ * @param events whether the network was fed event frames rather than static images
  * @param runs one trained network per allocation, in the spec's order
  * @param wallSeconds the job's wall time so far
  */
-record QsnnJob(QsnnSpec spec, Architecture architecture, List<AllocationRun> runs, double wallSeconds) {
+record QsnnJob(QsnnSpec spec, Architecture architecture, boolean events, List<AllocationRun> runs, double wallSeconds) {
 
     /** The most accurate allocation; ties go to the lower S-ACE, then to the earlier one. */
     AllocationRun best() {

@@ -77,7 +77,7 @@ public final class QsnnPipeline extends JobPipeline<QsnnSpec, QsnnJob, QsnnResul
             runs.add(trainAllocation(context, architecture, data, config, lif, allocation, i, allocations.size()));
             context.checkCancelled();
         }
-        return new QsnnJob(spec, architecture, runs, secondsSince(startNanos));
+        return new QsnnJob(spec, architecture, data.events(), runs, secondsSince(startNanos));
     }
 
     private static AllocationRun trainAllocation(

@@ -1,9 +1,14 @@
 package io.spikelot.pipeline.slt;
 
 import io.spikelot.model.arch.InputShape;
+import io.spikelot.model.graph.GraphSettings;
+import io.spikelot.model.graph.ModelGraph;
+import io.spikelot.model.graph.ModelGraphs;
 import io.spikelot.model.result.NeuronDescription;
 import io.spikelot.model.result.SltModelDescription;
 import io.spikelot.pipeline.artifact.SafetensorsWriter;
+import io.spikelot.pipeline.model.InputKind;
+import io.spikelot.pipeline.spec.JobSettings;
 import io.spikelot.pipeline.tensor.HostTensor;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +40,23 @@ final class ModelDescription {
                 run.keptFraction(),
                 job.seed(),
                 job.spec().dataset().name(),
-                parameters(run, weights));
+                parameters(run, weights),
+                ModelGraphs.FORMAT_VERSION,
+                JobSettings.preprocessing(
+                        job.spec().dataset(), input, job.neurons().timesteps()),
+                graph(job, run),
+                ModelGraphs.SCHEMA_PATH);
+    }
+
+    /** The network of {@code run} as the search built it: its neuron, T, and MultiSp's patch selection. */
+    static ModelGraph graph(SltJob job, RatioRun run) {
+        GraphSettings settings = GraphSettings.of(
+                        run.neuron(),
+                        job.spec().model().lif(),
+                        run.spiking() ? job.neurons().timesteps() : 1,
+                        job.input() == InputKind.EVENTS)
+                .withPatchPruneRatio(job.spec().search().patchPruneRatio());
+        return ModelGraphs.of(job.architecture(), settings);
     }
 
     private static List<SltModelDescription.Tensor> parameters(RatioRun run, Map<String, HostTensor> weights) {

@@ -3,6 +3,8 @@ package io.spikelot.pipeline.spec;
 import ai.djl.engine.Engine;
 import io.spikelot.model.arch.Architecture;
 import io.spikelot.model.arch.ArchitectureCatalog;
+import io.spikelot.model.arch.InputShape;
+import io.spikelot.model.graph.Preprocessing;
 import io.spikelot.model.spec.DatasetSettings;
 import io.spikelot.model.spec.Device;
 import io.spikelot.model.spec.LifSettings;
@@ -14,6 +16,7 @@ import io.spikelot.pipeline.data.Dataset;
 import io.spikelot.pipeline.data.DatasetResolver;
 import io.spikelot.pipeline.data.DatasetSpec;
 import io.spikelot.pipeline.data.EventFrameOptions;
+import io.spikelot.pipeline.data.Normalisation;
 import io.spikelot.pipeline.neuron.LifConfig;
 import io.spikelot.pipeline.neuron.Surrogate;
 import io.spikelot.pipeline.train.TrainingConfig;
@@ -41,6 +44,13 @@ public final class JobSettings {
         } catch (IllegalArgumentException e) {
             throw PipelineException.invalidSpec("Invalid model settings: " + e.getMessage());
         }
+    }
+
+    /** How a sample of the spec's dataset becomes the input, as {@link #dataset} prepares it with T frames. */
+    public static Preprocessing preprocessing(DatasetSettings d, InputShape frame, int timesteps) {
+        EventFrameOptions events =
+                new EventFrameOptions(Math.max(1, timesteps), d.frameSplit(), d.resize() == null ? 0 : d.resize());
+        return Normalisation.describe(d.name(), frame, events);
     }
 
     /** Optimizer, schedule, epochs, batch size and seed. */

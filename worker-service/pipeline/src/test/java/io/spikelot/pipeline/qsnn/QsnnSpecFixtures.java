@@ -45,7 +45,7 @@ public final class QsnnSpecFixtures {
             return this;
         }
 
-        QsnnSpecBuilder withDataset(String name, Integer trainLimit, Integer testLimit) {
+        public QsnnSpecBuilder withDataset(String name, Integer trainLimit, Integer testLimit) {
             dataset = dataset.withName(name).withLimits(trainLimit, testLimit);
             return this;
         }

@@ -10,12 +10,15 @@ import io.spikelot.pipeline.Pipeline;
 import io.spikelot.pipeline.qsnn.QsnnPipeline;
 import io.spikelot.pipeline.qsnn.QsnnSpecFixtures;
 import io.spikelot.pipeline.testing.JsonShape;
+import io.spikelot.pipeline.testing.ModelSchema;
 import io.spikelot.pipeline.testing.RecordingContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -26,8 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The result and {@code model.json} of each job type name the same fields, with the same JSON types, as the
  * map-building code they replaced: the shapes under {@code src/test/resources/result-shapes} were captured from that
  * code's output for these specs (the Spikformer one on 16 training and 8 test images; the field set does not
- * depend on the sizes). The result is checked three ways: as the worker's JSON mapper serialises it
- * (what the API stores and serves), as {@code result.json}, and {@code model.json}.
+ * depend on the sizes), plus the fields added since (model.json's graph and preprocessing). The result is checked
+ * three ways: as the worker's JSON mapper serialises it (what the API stores and serves), as {@code result.json},
+ * and {@code model.json}. Each job's {@code model.json} also validates against the published JSON Schema.
  */
 class ResultShapeTest {
 
@@ -66,12 +70,28 @@ class ResultShapeTest {
                                 .build()));
     }
 
+    /** Each job runs once for both tests: its result and the files it wrote, by job name. */
+    private static final Map<String, Run> RUNS = new ConcurrentHashMap<>();
+
+    private record Run(Object result, RecordingContext context) {}
+
+    private <S> Run run(String name, Pipeline<S, ?> pipeline, S spec) throws Exception {
+        Run done = RUNS.get(name);
+        if (done == null) {
+            RecordingContext context = new RecordingContext(scratch);
+            done = new Run(pipeline.run(spec, context), context);
+            RUNS.put(name, done);
+        }
+        return done;
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("jobs")
     <S> void resultAndModelDescriptionKeepTheirFieldSets(String name, Pipeline<S, ?> pipeline, S spec)
             throws Exception {
-        RecordingContext context = new RecordingContext(scratch);
-        Object result = pipeline.run(spec, context);
+        Run run = run(name, pipeline, spec);
+        RecordingContext context = run.context();
+        Object result = run.result();
 
         String expectedResult = shape(name + "-result");
         assertThat(JsonShape.of(JsonMapper.builder().build().writeValueAsString(result)))
@@ -79,6 +99,14 @@ class ResultShapeTest {
                 .isEqualTo(expectedResult);
         assertThat(JsonShape.of(context.text("result.json"))).as("result.json").isEqualTo(expectedResult);
         assertThat(JsonShape.of(context.text("model.json"))).as("model.json").isEqualTo(shape(name + "-model"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jobs")
+    <S> void modelJsonValidatesAgainstThePublishedSchema(String name, Pipeline<S, ?> pipeline, S spec)
+            throws Exception {
+        String model = run(name, pipeline, spec).context().text("model.json");
+        assertThat(ModelSchema.violations(model)).as(model).isEmpty();
     }
 
     private static String shape(String name) throws IOException {
