@@ -1,6 +1,7 @@
 package io.spikelot.api.messaging;
 
 import io.spikelot.api.ApiProperties;
+import io.spikelot.api.LoopThread;
 import io.spikelot.model.messaging.Topology;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -40,7 +41,7 @@ class OutboxRelay implements SmartLifecycle {
     private final Clock clock;
     private final long intervalMs;
     private final Semaphore wakeUps = new Semaphore(0);
-    private volatile Thread thread;
+    private final LoopThread thread = new LoopThread("outbox-relay", this::loop);
 
     OutboxRelay(
             OutboxRepository repository,
@@ -151,28 +152,17 @@ class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void start() {
-        thread = new Thread(this::loop, "outbox-relay");
-        thread.setDaemon(true);
         thread.start();
     }
 
     @Override
     public void stop() {
-        Thread t = thread;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        thread = null;
+        thread.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return thread != null;
+        return thread.running();
     }
 
     long pending() {

@@ -3,6 +3,7 @@ package io.spikelot.api.webhook;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.spikelot.api.LoopThread;
 import java.io.ByteArrayOutputStream;
 import java.net.ConnectException;
 import java.net.URI;
@@ -77,7 +78,7 @@ class WebhookRelay implements SmartLifecycle {
     private final MeterRegistry registry;
     private final Timer lag;
     private volatile ExecutorService senders;
-    private volatile Thread thread;
+    private final LoopThread thread = new LoopThread("webhook-relay", this::loop);
 
     WebhookRelay(
             DeliveryRepository deliveries,
@@ -349,23 +350,13 @@ class WebhookRelay implements SmartLifecycle {
             t.setDaemon(true);
             return t;
         });
-        thread = new Thread(this::loop, "webhook-relay");
-        thread.setDaemon(true);
         thread.start();
     }
 
     /** Stops claiming, and lets the attempts in flight finish and be recorded. */
     @Override
     public void stop() {
-        Thread t = thread;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        thread.stop();
         ExecutorService pool = senders;
         if (pool != null) {
             pool.shutdown();
@@ -378,11 +369,10 @@ class WebhookRelay implements SmartLifecycle {
                 pool.shutdownNow();
             }
         }
-        thread = null;
     }
 
     @Override
     public boolean isRunning() {
-        return thread != null;
+        return thread.running();
     }
 }
