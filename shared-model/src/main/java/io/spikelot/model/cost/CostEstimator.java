@@ -3,7 +3,13 @@ package io.spikelot.model.cost;
 import io.spikelot.model.arch.Architecture;
 import io.spikelot.model.arch.ArchitectureCatalog;
 import io.spikelot.model.arch.InputShape;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The one entry point of cost accounting: resolves an architecture, counts it, prices it with
@@ -42,15 +48,60 @@ public final class CostEstimator {
     /** Estimates an already resolved architecture; see the catalog overload. */
     public static CostReport estimate(
             Architecture architecture, int timesteps, FiringRates firingRates, int weightBits, int spikeBits) {
-        BitBudget budget = BitBudget.of(weightBits, spikeBits, timesteps);
         FiringRates rates = firingRates == null ? FiringRates.dense() : firingRates;
         List<OperationCount> counts = OperationCounter.count(architecture);
-        rates.requireKnown(counts.stream()
-                .filter(c -> c.kind() != OperationKind.NORM && !c.encoding())
+        rates.requireKnown(priced(counts).stream()
+                .filter(c -> !c.encoding())
                 .map(OperationCount::name)
                 .toList());
+        return report(architecture, counts, rates::inputOf, rates, BitBudget.of(weightBits, spikeBits, timesteps));
+    }
+
+    /**
+     * Estimates a trained network from the inputs measured at each conv, linear and attention matmul. A layer
+     * missing from {@code measured} is priced as {@link FiringRates#dense()} prices it (the upper bound).
+     *
+     * @param measured the measured input of each layer, by {@link OperationCount} name
+     * @throws IllegalArgumentException when {@code measured} names a layer the architecture has not
+     */
+    public static CostReport estimateMeasured(
+            Architecture architecture,
+            int timesteps,
+            Map<String, LayerInput> measured,
+            int weightBits,
+            int spikeBits) {
+        List<OperationCount> counts = OperationCounter.count(architecture);
+        Set<String> known =
+                priced(counts).stream().map(OperationCount::name).collect(Collectors.toCollection(TreeSet::new));
+        List<String> unknown =
+                measured.keySet().stream().filter(k -> !known.contains(k)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("Measured inputs name unknown layers " + unknown + "; known: " + known);
+        }
+        Map<String, Double> rates = new LinkedHashMap<>();
+        measured.forEach((name, input) -> rates.put(name, input.rate()));
+        FiringRates fallback = FiringRates.dense();
+        return report(
+                architecture,
+                counts,
+                op -> measured.containsKey(op.name()) ? measured.get(op.name()) : fallback.inputOf(op),
+                FiringRates.measured(rates, 1.0),
+                BitBudget.of(weightBits, spikeBits, timesteps));
+    }
+
+    private static List<OperationCount> priced(List<OperationCount> counts) {
+        return counts.stream().filter(c -> c.kind() != OperationKind.NORM).toList();
+    }
+
+    private static CostReport report(
+            Architecture architecture,
+            List<OperationCount> counts,
+            Function<OperationCount, LayerInput> inputs,
+            FiringRates rates,
+            BitBudget budget) {
         List<LayerCost> layers = counts.stream()
-                .map(c -> EnergyModel.price(c, rates, timesteps, CostBasis.HOROWITZ_45NM))
+                .map(c -> EnergyModel.price(
+                        c, c.kind() == OperationKind.NORM ? null : inputs.apply(c), budget, CostBasis.HOROWITZ_45NM))
                 .toList();
         long parameters = OperationCounter.parameters(architecture);
         return new CostReport(

@@ -11,8 +11,8 @@ import java.util.List;
  * @param weightMacs conv and linear MACs per timestep, encoding layer included
  * @param denseSops the paper's "SOPs" column, {@code weightMacs·S·T}: dense, no firing rate
  * @param sAce {@code Σ n_{w,s}·BB = weightMacs·T·W·S}, bit-operations (the paper reports G)
- * @param nsAce {@code Σ fr·n_{w,s}·BB}, bit-operations; the encoding layer's analog input counts as rate 1, so
- *     {@code nsAce ≤ sAce}
+ * @param nsAce {@code Σ fr·n_{w,s}·BB}, bit-operations, fr the non-zero fraction of each layer's input (D13); analog
+ *     input (the image, an average-pooled map) counts as rate 1, so {@code nsAce ≤ sAce}
  * @param parameterBits storage of all parameters at W bits, {@code P·W}, bits
  * @param parameters16BitEquivalentMillions the paper's "Params (M)" column, {@code P·W/16/10⁶}
  */
@@ -28,21 +28,23 @@ public record EffortReport(
     /** Computes the effort of {@code layers} holding {@code parameters} learned scalars under {@code budget}. */
     public static EffortReport of(List<LayerCost> layers, long parameters, BitBudget budget) {
         long weightMacs = 0;
-        double rateWeightedMacs = 0;
+        long sAce = 0;
+        double nsAce = 0;
         for (LayerCost layer : layers) {
             if (layer.kind() == OperationKind.CONV || layer.kind() == OperationKind.LINEAR) {
                 weightMacs += layer.macs();
-                double rate = layer.encoding() ? 1.0 : layer.inputFiringRate();
-                rateWeightedMacs += rate * layer.macs();
             }
+            // the per-layer figures are the terms of the sums, so the table adds up to the headline exactly
+            sAce = Math.addExact(sAce, layer.sAce());
+            nsAce += layer.nsAce();
         }
         long sops = weightMacs * budget.spikeBits() * budget.timesteps();
         return new EffortReport(
                 budget,
                 weightMacs,
                 sops,
-                Math.multiplyExact(weightMacs, budget.bitsPerSynapse()),
-                rateWeightedMacs * budget.bitsPerSynapse(),
+                sAce,
+                nsAce,
                 Math.multiplyExact(parameters, (long) budget.weightBits()),
                 parameters * budget.weightBits() / 16.0 / 1e6);
     }

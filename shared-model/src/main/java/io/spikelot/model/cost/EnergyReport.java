@@ -7,9 +7,10 @@ import java.util.List;
  *
  * @param annEnergyMj the network run as an ANN, mJ
  * @param snnEnergyMj the network run as an SNN over T timesteps, mJ: encoding plus synaptic part
- * @param snnEncodingEnergyMj the encoding layer's MACs, mJ
- * @param snnSynapticEnergyMj the accumulates of all other layers, mJ
- * @param sops synaptic operations {@code Σ fr·T·MACs} over all layers but the encoding one
+ * @param snnEncodingEnergyMj the encoding (first) layer's part, mJ: its MACs once for static images, its input's
+ *     operations ×T on event frames
+ * @param snnSynapticEnergyMj all other layers, mJ: accumulates of spike input, MACs of analog input
+ * @param sops synaptic operations {@code Σ accumulates-per-MAC·T·MACs} over the layers with spike input
  * @param basis the constants and formulas used
  */
 public record EnergyReport(

@@ -8,7 +8,8 @@ import java.util.TreeSet;
 /**
  * Firing rates of the spike trains that enter each layer: the fraction of (neuron, timestep) entries that are
  * non-zero, averaged over neurons and T (§7; D13 for multi-level spikes). Keys are {@link OperationCount} names
- * of conv, linear and attention entries other than the encoding layer, whose input is the analog frame.
+ * of conv, linear and attention entries other than the encoding layer, whose input is the analog frame. Given
+ * rates describe binary spikes; measured inputs of other kinds are {@link LayerInput}s.
  *
  * @param defaultRate rate for layers missing from {@code perLayer}; null when every layer must be listed
  * @param perLayer measured rates by layer name, each in [0, 1]
@@ -48,6 +49,14 @@ public record FiringRates(Double defaultRate, Map<String, Double> perLayer) {
             throw new IllegalArgumentException("No firing rate for layer '" + layer + "' and no default rate");
         }
         return rate;
+    }
+
+    /**
+     * The input these rates assume for {@code op}: the encoding layer reads the analog frame once (D14); every other
+     * layer reads binary spikes at its rate.
+     */
+    public LayerInput inputOf(OperationCount op) {
+        return op.encoding() ? LayerInput.analog(1.0).runOnce() : LayerInput.spikes(rateFor(op.name()));
     }
 
     /** Rejects per-layer keys that are not among {@code layers}, listing the ones that are. */

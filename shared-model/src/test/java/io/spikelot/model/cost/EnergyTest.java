@@ -33,7 +33,8 @@ class EnergyTest {
         assertThat(report.energy().snnSynapticEnergyMj()).isCloseTo(66_470.4e-9, within(TOLERANCE_MJ));
         assertThat(report.energy().snnEnergyMj()).isCloseTo(87_667.2e-9, within(TOLERANCE_MJ));
         assertThat(report.energy().sops()).isEqualTo(73_856.0);
-        assertThat(report.layer("conv1").inputFiringRate()).isNull();
+        assertThat(report.layer("conv1").inputKind()).isEqualTo(LayerInputKind.ANALOG);
+        assertThat(report.layer("conv1").inputMeanLevel()).isNull();
         assertThat(report.layer("conv1").sops()).isZero();
     }
 
@@ -77,6 +78,7 @@ class EnergyTest {
         assertThat(basis.acEnergyPj()).isEqualTo(0.9);
         assertThat(basis.processNode()).contains("45 nm");
         assertThat(basis.snnFormula()).contains("E_AC").contains("fr_l · T");
+        assertThat(basis.effortFormula()).contains("×T").contains("once");
     }
 
     @Test
