@@ -2,6 +2,8 @@ package io.spikelot.model.result;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.spikelot.model.cost.CostBasis;
+import io.spikelot.model.cost.LayerCost;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,8 +22,12 @@ import java.util.Map;
  * @param snnMjPatchScaled likewise for the SNN
  * @param patchScaling what the patch-scaled figures mean; absent with them
  * @param timesteps T
- * @param inputFiringRates the rate applied to each weight layer's input spikes, by layer name
+ * @param inputFiringRates the non-zero fraction of each conv, linear and attention matmul's input, measured at that
+ *     layer's own input tensor, by layer name
  * @param basis energies per operation and the formulas
+ * @param layers the per-layer table in execution order: MACs, input kind, input rate, mean level, ANN and SNN energy
+ *     (pJ), SOPs, S-ACE and NS-ACE; its columns sum to {@code annMj}, {@code snnMj}, {@code sops} and the job's S-ACE
+ *     and NS-ACE
  */
 public record EnergySummary(
         double annMj,
@@ -37,9 +43,11 @@ public record EnergySummary(
         @JsonInclude(JsonInclude.Include.NON_NULL) String patchScaling,
         int timesteps,
         Map<String, Double> inputFiringRates,
-        CostBasis basis) {
+        CostBasis basis,
+        List<LayerCost> layers) {
 
     public EnergySummary {
         inputFiringRates = Map.copyOf(inputFiringRates);
+        layers = layers == null ? List.of() : List.copyOf(layers);
     }
 }

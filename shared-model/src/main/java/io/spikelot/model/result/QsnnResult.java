@@ -48,7 +48,7 @@ public record QsnnResult(
      * @param finalLoss the last training step's loss
      * @param macs conv and linear MACs per timestep
      * @param sAce MACs·T·W·S
-     * @param nsAce Σ fr·MACs·T·W·S with the measured rates
+     * @param nsAce Σ fr·MACs·T·W·S with the rates measured at each layer's input
      * @param sops dense synaptic operations, MACs·T
      * @param parameters learned scalars
      * @param parameterBits Σ parameters · bits
@@ -62,6 +62,9 @@ public record QsnnResult(
      * @param zeroGradientSteps steps skipped because every gradient was zero
      * @param wallSeconds training and evaluation time
      * @param onFrontier whether the allocation is on the frontier
+     * @param energy energy per image priced by what each layer read, with the per-layer table (MACs, input kind,
+     *     input rate, mean level, energy, S-ACE, NS-ACE) whose S-ACE and NS-ACE columns sum to {@code sAce} and
+     *     {@code nsAce}
      */
     public record AllocationResult(
             String label,
@@ -86,15 +89,17 @@ public record QsnnResult(
             int steps,
             int zeroGradientSteps,
             double wallSeconds,
-            boolean onFrontier) {}
+            boolean onFrontier,
+            EnergySummary energy) {}
 
     /** The definitions printed with every result, so a reader of the JSON alone knows what the numbers are. */
     public record Definitions(String sAce, String nsAce, String params16BitEquivalentMillions, String frontier) {
 
         public static final Definitions STANDARD = new Definitions(
                 "MACs·T·W·S bit-operations per sample (conv and linear MACs per timestep, dense)",
-                "Σ fr·MACs·T·W·S: each layer's MACs weighted by the non-zero fraction of its input spikes on the"
-                        + " test split (the encoding layer reads the analog image: rate 1)",
+                "Σ fr·MACs·T·W·S: each layer's MACs weighted by the non-zero fraction of the tensor it reads on the"
+                        + " test split, measured at that layer (after pools and sums); analog input (the image, an"
+                        + " average-pooled map) counts at rate 1",
                 "P·W/16/10⁶, the paper's Params (M)",
                 "allocations that no other beats on both accuracy and S-ACE");
     }

@@ -49,7 +49,12 @@ final class ImpResults {
                 round.accuracy(),
                 round.loss(),
                 rates,
-                EnergyReporter.energy(job.architecture(), round.last().timesteps(), rates, round.keptByLayer(), 1.0),
+                EnergyReporter.energy(
+                        job.architecture(),
+                        round.last().timesteps(),
+                        round.test().layerInputs(),
+                        round.keptByLayer(),
+                        1.0),
                 round.epochs(),
                 round.timesteps(),
                 round.epochTimesteps(),

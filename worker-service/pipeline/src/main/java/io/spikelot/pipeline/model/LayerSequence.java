@@ -10,6 +10,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.spikelot.model.arch.FeatureShape;
 import io.spikelot.model.arch.Layer;
+import io.spikelot.model.arch.WeightLayer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +21,18 @@ import java.util.List;
 final class LayerSequence extends AbstractBlock {
 
     private final List<Layer> layers = new ArrayList<>();
+    private final InputProbe probe;
+    private final boolean once;
+
+    /**
+     * @param probe where weight layers report their inputs during evaluation
+     * @param once whether the sequence runs once per sample (the static-image encoder) rather than on {@code [T·B,
+     *     ...]}
+     */
+    LayerSequence(InputProbe probe, boolean once) {
+        this.probe = probe;
+        this.once = once;
+    }
 
     void add(Layer layer, Block block) {
         // child names are the catalog's own (dots are DJL's name separator, hence '_')
@@ -35,8 +48,12 @@ final class LayerSequence extends AbstractBlock {
     protected NDList forwardInternal(
             ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
         NDList current = inputs;
-        for (Block child : children.values()) {
-            current = child.forward(store, current, training, params);
+        boolean recording = probe.recording(training);
+        for (int i = 0; i < layers.size(); i++) {
+            if (recording && layers.get(i) instanceof WeightLayer weight) {
+                probe.layer(weight.name(), current.singletonOrThrow(), once);
+            }
+            current = children.get(i).getValue().forward(store, current, training, params);
         }
         return current;
     }

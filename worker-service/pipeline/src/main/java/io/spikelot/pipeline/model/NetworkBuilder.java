@@ -30,6 +30,7 @@ public final class NetworkBuilder {
     private final NeuronSettings neurons;
     private final WeightLayerFactory weights;
     private final ParameterIndex index = new ParameterIndex();
+    private final InputProbe probe = new InputProbe();
     private final Map<String, SpikingLayer> spikingLayers = new LinkedHashMap<>();
 
     private final double patchPruneRatio;
@@ -76,14 +77,24 @@ public final class NetworkBuilder {
             double patchPruneRatio) {
         NetworkBuilder builder = new NetworkBuilder(neurons, weights, patchPruneRatio);
         int split = input == InputKind.STATIC ? Architecture.encoderLength(layers) : 0;
-        LayerSequence encoder = builder.sequence(layers.subList(0, split));
+        LayerSequence encoder = builder.sequence(layers.subList(0, split), true);
         LayerSequence body = builder.sequence(layers.subList(split, layers.size()));
         return new SpikingNetwork(
-                input, neurons.timesteps(), encoder, body, builder.index, Map.copyOf(builder.spikingLayers));
+                input,
+                neurons.timesteps(),
+                encoder,
+                body,
+                builder.index,
+                Map.copyOf(builder.spikingLayers),
+                builder.probe);
     }
 
     private LayerSequence sequence(List<Layer> layers) {
-        LayerSequence sequence = new LayerSequence();
+        return sequence(layers, false);
+    }
+
+    private LayerSequence sequence(List<Layer> layers, boolean once) {
+        LayerSequence sequence = new LayerSequence(probe, once);
         for (Layer layer : layers) {
             sequence.add(layer, block(layer));
         }
@@ -148,7 +159,8 @@ public final class NetworkBuilder {
                 sequence(layer.value()),
                 attentionNeuron,
                 sequence(layer.projection()),
-                neurons.bitLimitedAttention() ? neurons.maxLevel() : 0);
+                neurons.bitLimitedAttention() ? neurons.maxLevel() : 0,
+                probe);
     }
 
     private static Block lambda(Function<NDArray, NDArray> op) {

@@ -29,8 +29,12 @@ final class SelfAttentionBlock extends AbstractBlock {
     private final Block attentionNeuron;
     private final LayerSequence projection;
     private final int scoreLevels;
+    private final InputProbe probe;
 
-    /** @param scoreLevels the largest attention score, 2^S − 1, or 0 for unlimited scores */
+    /**
+     * @param scoreLevels the largest attention score, 2^S − 1, or 0 for unlimited scores
+     * @param probe where the two matmuls report their operands during evaluation
+     */
     SelfAttentionBlock(
             SelfAttentionLayer layer,
             LayerSequence query,
@@ -38,8 +42,10 @@ final class SelfAttentionBlock extends AbstractBlock {
             LayerSequence value,
             Block attentionNeuron,
             LayerSequence projection,
-            int scoreLevels) {
+            int scoreLevels,
+            InputProbe probe) {
         this.layer = layer;
+        this.probe = probe;
         this.scoreLevels = scoreLevels;
         this.query = query;
         this.key = key;
@@ -59,8 +65,12 @@ final class SelfAttentionBlock extends AbstractBlock {
         NDArray q = heads(query.forward(store, inputs, training, params).singletonOrThrow());
         NDArray k = heads(key.forward(store, inputs, training, params).singletonOrThrow());
         NDArray v = heads(value.forward(store, inputs, training, params).singletonOrThrow());
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2));
-        NDArray mixed = Scalars.mul(limitScores(scores, scoreLevels).matMul(v), layer.scale());
+        NDArray scores = limitScores(q.matMul(k.transpose(0, 1, 3, 2)), scoreLevels);
+        if (probe.recording(training)) {
+            probe.matmul(layer.name() + ".qk", q, k);
+            probe.matmul(layer.name() + ".av", scores, v);
+        }
+        NDArray mixed = Scalars.mul(scores.matMul(v), layer.scale());
         Shape s = inputs.singletonOrThrow().getShape();
         NDArray merged = mixed.transpose(0, 2, 1, 3).reshape(s);
         NDList attended = attentionNeuron.forward(store, new NDList(merged), training, params);

@@ -31,6 +31,7 @@ public final class SpikingNetwork extends AbstractBlock {
     private final TimeMeanReadout readout;
     private final ParameterIndex index;
     private final Map<String, SpikingLayer> spikingLayers;
+    private final InputProbe probe;
 
     SpikingNetwork(
             InputKind input,
@@ -38,7 +39,8 @@ public final class SpikingNetwork extends AbstractBlock {
             LayerSequence encoder,
             LayerSequence body,
             ParameterIndex index,
-            Map<String, SpikingLayer> spikingLayers) {
+            Map<String, SpikingLayer> spikingLayers,
+            InputProbe probe) {
         this.input = input;
         this.timesteps = timesteps;
         this.encoder = encoder;
@@ -47,6 +49,7 @@ public final class SpikingNetwork extends AbstractBlock {
         this.readout = new TimeMeanReadout(timesteps);
         this.index = index;
         this.spikingLayers = spikingLayers;
+        this.probe = probe;
         children.add("encoder", encoder);
         children.add("body", body);
     }
@@ -62,6 +65,11 @@ public final class SpikingNetwork extends AbstractBlock {
     /** Learned tensors and buffers under the catalog's names. */
     public ParameterIndex parameterIndex() {
         return index;
+    }
+
+    /** What every conv, linear and attention matmul reads; started and stopped around an evaluation. */
+    public InputProbe inputProbe() {
+        return probe;
     }
 
     /** Firing rate of each LIF layer in the latest forward pass, by catalog name; empty for an ANN. */

@@ -1,9 +1,7 @@
 package io.spikelot.pipeline.qsnn;
 
 import io.spikelot.model.arch.Architecture;
-import io.spikelot.model.cost.CostEstimator;
 import io.spikelot.model.cost.CostReport;
-import io.spikelot.model.cost.FiringRates;
 import io.spikelot.model.job.JobType;
 import io.spikelot.model.result.QsnnResult;
 import io.spikelot.model.spec.NeuronKind;
@@ -13,7 +11,7 @@ import io.spikelot.pipeline.JobPipeline;
 import io.spikelot.pipeline.PipelineContext;
 import io.spikelot.pipeline.PipelineException;
 import io.spikelot.pipeline.data.Dataset;
-import io.spikelot.pipeline.model.InputFiringRates;
+import io.spikelot.pipeline.energy.EnergyReporter;
 import io.spikelot.pipeline.model.InputKind;
 import io.spikelot.pipeline.model.NetworkBuilder;
 import io.spikelot.pipeline.model.SpikingNetwork;
@@ -36,7 +34,8 @@ import java.util.Map;
  * it builds the architecture with W-bit weights on every conv and linear layer ({@code WeightQuantizer}), LIF
  * neurons emitting S-bit spikes ({@code MultiLevelSpike}) over T timesteps and, for Spikformer, S-bit attention
  * scores; trains it from scratch with the spec's training settings and seed; and measures test accuracy and firing
- * rates. Every allocation costs S-ACE = MACs·T·W·S and NS-ACE = Σ fr·MACs·T·W·S (§6).
+ * rates. Every allocation costs S-ACE = MACs·T·W·S and NS-ACE = Σ fr·MACs·T·W·S (§6), fr measured at each layer's
+ * own input; its energy is priced the same way (§7).
  *
  * <p>Refused as {@code INVALID_SPEC}: {@code device: gpu} on a CPU worker, and a training split smaller than one
  * batch. Artifacts are described in {@link QsnnArtifacts}, the result in {@link QsnnResults}.
@@ -109,12 +108,11 @@ public final class QsnnPipeline extends JobPipeline<QsnnSpec, QsnnJob, QsnnResul
         TrainingResult training = TrainingLoop.train(
                 network, data, config, progress.andThen(quantized).andThen(others), context::checkCancelled);
         training.requireFinite("Training " + allocation.label());
-        Map<String, Double> rates =
-                InputFiringRates.of(architecture, training.test().firingRates());
-        CostReport cost = CostEstimator.estimate(
+        // priced by what each layer read on the test split, not by the LIF before it
+        CostReport cost = EnergyReporter.report(
                 architecture,
                 allocation.timesteps(),
-                FiringRates.measured(rates, 1.0),
+                training.test().layerInputs(),
                 allocation.weightBits(),
                 allocation.spikeBits());
         return new AllocationRun(

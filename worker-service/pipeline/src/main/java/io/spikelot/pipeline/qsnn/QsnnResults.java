@@ -2,6 +2,7 @@ package io.spikelot.pipeline.qsnn;
 
 import io.spikelot.model.cost.EffortReport;
 import io.spikelot.model.result.QsnnResult;
+import io.spikelot.pipeline.energy.EnergyReporter;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ final class QsnnResults {
         Set<String> frontier =
                 job.frontier().stream().map(AllocationRun::label).collect(Collectors.toCollection(LinkedHashSet::new));
         List<QsnnResult.AllocationResult> rows = job.runs().stream()
-                .map(run -> row(run, frontier.contains(run.label())))
+                .map(run -> row(job, run, frontier.contains(run.label())))
                 .toList();
         AllocationRun best = job.best();
         return new QsnnResult(
@@ -40,7 +41,7 @@ final class QsnnResults {
                 job.wallSeconds());
     }
 
-    private static QsnnResult.AllocationResult row(AllocationRun run, boolean onFrontier) {
+    private static QsnnResult.AllocationResult row(QsnnJob job, AllocationRun run, boolean onFrontier) {
         EffortReport effort = run.cost().effort();
         Map<String, Double> rates = run.test().firingRates();
         Map<String, Double> levels = run.test().meanLevels();
@@ -67,7 +68,8 @@ final class QsnnResults {
                 run.training().steps(),
                 run.training().zeroGradientSteps(),
                 run.wallSeconds(),
-                onFrontier);
+                onFrontier,
+                EnergyReporter.summary(job.architecture(), run.cost(), Map.of(), 1.0));
     }
 
     static double mean(Map<String, Double> values) {

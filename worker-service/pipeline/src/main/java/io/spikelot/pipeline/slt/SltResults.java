@@ -41,9 +41,9 @@ final class SltResults {
                 EnergyReporter.energy(
                         job.architecture(),
                         job.neurons().timesteps(),
-                        rates,
+                        primary.search().training().test().layerInputs(),
                         primary.keptFractionByLayer(),
-                        job.patchesKept() / (double) Math.max(1, job.patches())),
+                        patches ? job.patchesKept() / (double) job.patches() : 1.0),
                 patches ? job.spec().search().patchPruneRatio() : null,
                 patches ? job.patches() : null,
                 patches ? job.patchesKept() : null,

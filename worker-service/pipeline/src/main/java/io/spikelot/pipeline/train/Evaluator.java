@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.Trainer;
 import io.spikelot.pipeline.data.SampleSet;
+import io.spikelot.pipeline.model.InputStatistics;
 import io.spikelot.pipeline.model.SpikingNetwork;
 import io.spikelot.pipeline.neuron.FiringRate;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ final class Evaluator {
         int[] order = java.util.stream.IntStream.range(0, split.size()).toArray();
         long correct = 0;
         Map<String, FiringRate> rates = new LinkedHashMap<>();
+        network.inputProbe().start();
         for (int from = 0; from < split.size(); from += chunk) {
             int count = Math.min(chunk, split.size() - from);
             try (NDManager scope = trainer.getManager().newSubManager()) {
@@ -29,10 +31,15 @@ final class Evaluator {
             }
             network.lastFiringRates().forEach((name, rate) -> rates.merge(name, rate, FiringRate::plus));
         }
+        Map<String, InputStatistics> inputs = network.inputProbe().stop();
         Map<String, Double> levels = new LinkedHashMap<>();
         rates.forEach((name, rate) -> levels.put(name, rate.meanLevel()));
         return new Evaluation(
-                split.size(), split.size() == 0 ? 0 : correct / (double) split.size(), toRates(rates), levels);
+                split.size(),
+                split.size() == 0 ? 0 : correct / (double) split.size(),
+                toRates(rates),
+                levels,
+                inputs);
     }
 
     static long countCorrect(NDArray logits, NDArray labels) {
