@@ -3,11 +3,14 @@ package io.spikelot.pipeline.qsnn;
 import static io.spikelot.pipeline.qsnn.QsnnSpecFixtures.aQsnnSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.spikelot.model.arch.ArchitectureCatalog;
 import io.spikelot.model.arch.InputShape;
+import io.spikelot.model.cost.LayerCost;
+import io.spikelot.model.cost.LayerInputKind;
 import io.spikelot.model.cost.OperationCounter;
 import io.spikelot.model.messaging.JobError;
 import io.spikelot.model.result.QsnnResult;
@@ -62,6 +65,7 @@ class QsnnPipelineTest {
             assertThat(row.params16BitEquivalentMillions()).isEqualTo(row.parameters() * w / 16.0 / 1e6);
             assertThat(row.firingRates()).isNotEmpty();
             assertThat(row.meanLevel()).isGreaterThanOrEqualTo(row.meanFiringRate());
+            assertPerLayerTableSumsToTheHeadline(row);
         }
         assertThat(result.frontier()).isNotEmpty();
         assertThat(result.best()).isIn("W4-S2-T1", "W1-S1-T2");
@@ -84,6 +88,22 @@ class QsnnPipelineTest {
         JsonObject description =
                 JsonParser.parseString(context.text("model.json")).getAsJsonObject();
         assertThat(description.get("allocation").getAsString()).isEqualTo(result.best());
+    }
+
+    /** The per-layer table measured at each layer's input adds up to the row's S-ACE, NS-ACE and energy. */
+    private static void assertPerLayerTableSumsToTheHeadline(QsnnResult.AllocationResult row) {
+        List<LayerCost> layers = row.energy().layers();
+        assertThat(layers).extracting(LayerCost::name).contains("conv1", "conv2", "head");
+        assertThat(layers.stream().mapToLong(LayerCost::sAce).sum()).isEqualTo(row.sAce());
+        assertThat(layers.stream().mapToDouble(LayerCost::nsAce).sum()).isCloseTo(row.nsAce(), within(1e-6));
+        assertThat(layers.stream().mapToDouble(LayerCost::snnEnergyPj).sum() / 1e9)
+                .isCloseTo(row.energy().snnMj(), within(1e-12));
+        // conv1 reads the image once; conv2 reads lif1's spikes after the max-pool, measured there
+        LayerCost conv1 = layers.stream().filter(l -> l.name().equals("conv1")).findFirst().orElseThrow();
+        LayerCost conv2 = layers.stream().filter(l -> l.name().equals("conv2")).findFirst().orElseThrow();
+        assertThat(conv1.inputKind()).isEqualTo(LayerInputKind.ANALOG);
+        assertThat(conv2.inputKind()).isNotEqualTo(LayerInputKind.ANALOG);
+        assertThat(conv2.inputFiringRate()).isEqualTo(row.energy().inputFiringRates().get("conv2"));
     }
 
     /** Every quantized weight holds integer codes with a scale, at most 2^W distinct values. */

@@ -100,6 +100,13 @@ class SltPipelineTest {
         assertThat(result.energy().annMj()).isPositive();
         assertThat(result.energy().snnMj()).isPositive();
         assertThat(result.energy().basis()).isNotNull();
+        // the per-layer table, measured at each layer's input, sums to the headline; no patches, no patch figures
+        assertThat(result.energy().layers().stream()
+                        .mapToDouble(io.spikelot.model.cost.LayerCost::snnEnergyPj)
+                        .sum()
+                        / 1e9)
+                .isCloseTo(result.energy().snnMj(), org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(result.energy().snnMjPatchScaled()).isNull();
         assertThat(result.firingRateByLayer()).isNotEmpty().allSatisfy((layer, rate) -> assertThat(rate)
                 .isBetween(0.0, 1.0));
         JsonObject resultJson =
