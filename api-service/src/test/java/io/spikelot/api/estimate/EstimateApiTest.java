@@ -69,6 +69,48 @@ class EstimateApiTest {
         // S-ACE = weight MACs · T · W · S = 153,881,088 · 4 · 16 · 1 = 9,848,389,632 bit-operations
         assertThat(report.at("/effort/bitBudget/bitsPerSynapse").asLong()).isEqualTo(64);
         assertThat(report.at("/effort/sAce").asLong()).isEqualTo(9_848_389_632L);
+
+        // the per-layer table: conv1 reads the analog image, the rest binary spikes at 0.155; its columns add up
+        JsonNode conv1 = layer(report, "conv1");
+        assertThat(conv1.get("inputKind").asString()).isEqualTo("analog");
+        assertThat(conv1.get("snnEnergyPj").asDouble()).isCloseTo(8_139_571.2, within(1e-6));
+        JsonNode conv2 = layer(report, "conv2");
+        assertThat(conv2.get("inputKind").asString()).isEqualTo("spikes");
+        assertThat(conv2.get("inputFiringRate").asDouble()).isEqualTo(0.155);
+        assertThat(conv2.get("inputMeanLevel").asDouble()).isEqualTo(0.155);
+        assertThat(column(report, "snnEnergyPj") / 1e9).isCloseTo(0.093017852928, within(MJ));
+        assertThat(column(report, "annEnergyPj") / 1e9).isCloseTo(0.7078530048, within(MJ));
+        assertThat(column(report, "sops")).isCloseTo(94_309_201.92, within(1e-4));
+        assertThat(column(report, "sAce")).isEqualTo(9_848_389_632.0);
+        assertThat(column(report, "nsAce")).isCloseTo(report.at("/effort/nsAce").asDouble(), within(1e-3));
+    }
+
+    @Test
+    void perLayerRatesAreKeyedByTheResultsLayerNames() {
+        JsonNode report = estimate(
+                        """
+                {"model": {"architecture": "convnet-s", "timesteps": 2},
+                 "dataset": {"name": "synthetic-static", "channels": 1, "height": 4, "width": 4, "classes": 2},
+                 "firingRate": {"conv2": 0.5, "head": 0.25}}""")
+                .json();
+
+        // conv2 0.5·2·73,728 = 73,728 SOPs; head 0.25·2·128 = 64 SOPs
+        assertThat(layer(report, "conv2").get("sops").asDouble()).isEqualTo(73_728.0);
+        assertThat(layer(report, "head").get("sops").asDouble()).isEqualTo(64.0);
+        assertThat(column(report, "snnEnergyPj") / 1e9)
+                .isCloseTo(report.at("/energy/snnEnergyMj").asDouble(), within(MJ));
+    }
+
+    @Test
+    void aRateForAnUnknownLayerIsRefusedNamingTheField() {
+        ApiHttp.Response response = estimate(
+                """
+                {"model": {"architecture": "vgg9", "timesteps": 4}, "dataset": {"name": "cifar10"},
+                 "firingRate": {"conv2": 0.1, "conv99": 0.2}}""");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().at("/errors/0/field").asString()).isEqualTo("firingRate.conv99");
+        assertThat(response.json().at("/errors/0/message").asString()).contains("conv2");
     }
 
     @Test
@@ -94,6 +136,23 @@ class EstimateApiTest {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().at("/errors/0/field").asString()).isEqualTo("model.architecture");
+    }
+
+    private static JsonNode layer(JsonNode report, String name) {
+        for (JsonNode layer : report.get("layers")) {
+            if (layer.get("name").asString().equals(name)) {
+                return layer;
+            }
+        }
+        throw new AssertionError("no layer " + name + " in " + report.get("layers"));
+    }
+
+    private static double column(JsonNode report, String field) {
+        double sum = 0;
+        for (JsonNode layer : report.get("layers")) {
+            sum += layer.get(field).asDouble();
+        }
+        return sum;
     }
 
     private static Map<String, Long> layerMacs(JsonNode report) {

@@ -62,7 +62,7 @@ public final class CostEstimator {
      * missing from {@code measured} is priced as {@link FiringRates#dense()} prices it (the upper bound).
      *
      * @param measured the measured input of each layer, by {@link OperationCount} name
-     * @throws IllegalArgumentException when {@code measured} names a layer the architecture has not
+     * @throws UnknownLayerException when {@code measured} names a layer the architecture has not
      */
     public static CostReport estimateMeasured(
             Architecture architecture,
@@ -76,7 +76,7 @@ public final class CostEstimator {
         List<String> unknown =
                 measured.keySet().stream().filter(k -> !known.contains(k)).sorted().toList();
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("Measured inputs name unknown layers " + unknown + "; known: " + known);
+            throw new UnknownLayerException("Measured inputs", unknown, known);
         }
         Map<String, Double> rates = new LinkedHashMap<>();
         measured.forEach((name, input) -> rates.put(name, input.rate()));

@@ -59,15 +59,18 @@ public record FiringRates(Double defaultRate, Map<String, Double> perLayer) {
         return op.encoding() ? LayerInput.analog(1.0).runOnce() : LayerInput.spikes(rateFor(op.name()));
     }
 
-    /** Rejects per-layer keys that are not among {@code layers}, listing the ones that are. */
+    /**
+     * Rejects per-layer keys that are not among {@code layers}, listing the ones that are.
+     *
+     * @throws UnknownLayerException naming the unknown keys
+     */
     public void requireKnown(Collection<String> layers) {
         List<String> unknown = perLayer.keySet().stream()
                 .filter(k -> !layers.contains(k))
                 .sorted()
                 .toList();
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "Firing rates name unknown layers " + unknown + "; rates apply to " + new TreeSet<>(layers));
+            throw new UnknownLayerException("Firing rates", unknown, new TreeSet<>(layers));
         }
     }
 
