@@ -103,6 +103,7 @@ class QsnnPipelineTest {
         LayerCost conv2 = layers.stream().filter(l -> l.name().equals("conv2")).findFirst().orElseThrow();
         assertThat(conv1.inputKind()).isEqualTo(LayerInputKind.ANALOG);
         assertThat(conv2.inputKind()).isNotEqualTo(LayerInputKind.ANALOG);
+        assertThat(conv2.inputFiringRate()).isLessThan(1.0);
         assertThat(conv2.inputFiringRate()).isEqualTo(row.energy().inputFiringRates().get("conv2"));
     }
 
