@@ -65,16 +65,14 @@ public final class CostEstimator {
      * @throws UnknownLayerException when {@code measured} names a layer the architecture has not
      */
     public static CostReport estimateMeasured(
-            Architecture architecture,
-            int timesteps,
-            Map<String, LayerInput> measured,
-            int weightBits,
-            int spikeBits) {
+            Architecture architecture, int timesteps, Map<String, LayerInput> measured, int weightBits, int spikeBits) {
         List<OperationCount> counts = OperationCounter.count(architecture);
         Set<String> known =
                 priced(counts).stream().map(OperationCount::name).collect(Collectors.toCollection(TreeSet::new));
-        List<String> unknown =
-                measured.keySet().stream().filter(k -> !known.contains(k)).sorted().toList();
+        List<String> unknown = measured.keySet().stream()
+                .filter(k -> !known.contains(k))
+                .sorted()
+                .toList();
         if (!unknown.isEmpty()) {
             throw new UnknownLayerException("Measured inputs", unknown, known);
         }

@@ -19,7 +19,18 @@ public final class EnergyModel {
         double annPj = op.macs() * basis.macEnergyPj();
         if (op.kind() == OperationKind.NORM) {
             return new LayerCost(
-                    op.name(), op.kind(), op.encoding(), op.parameters(), op.macs(), null, 0, annPj, 0, null, null, 0,
+                    op.name(),
+                    op.kind(),
+                    op.encoding(),
+                    op.parameters(),
+                    op.macs(),
+                    null,
+                    0,
+                    annPj,
+                    0,
+                    null,
+                    null,
+                    0,
                     0);
         }
         int timesteps = budget.timesteps();

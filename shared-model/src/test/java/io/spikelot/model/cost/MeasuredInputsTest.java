@@ -13,8 +13,7 @@ import org.junit.jupiter.api.Test;
 /** Pricing by what each layer reads: analog, binary spikes or multi-level spikes (ALGORITHMS §6–§7). */
 class MeasuredInputsTest {
 
-    private static final Architecture TINY =
-            ArchitectureCatalog.resolve("convnet-s", new InputShape(1, 4, 4), 2);
+    private static final Architecture TINY = ArchitectureCatalog.resolve("convnet-s", new InputShape(1, 4, 4), 2);
 
     @Test
     void pricesEachLayerByTheKindOfItsInput() {
@@ -48,8 +47,8 @@ class MeasuredInputsTest {
     @Test
     void aFirstConvOnEventFramesIsChargedEveryTimestep() {
         // event counts as multi-level input, run T = 4 times: 1.5·4·4,608 accumulates, not 4,608 MACs once
-        CostReport report = CostEstimator.estimateMeasured(
-                TINY, 4, Map.of("conv1", LayerInput.multiLevel(0.5, 1.5)), 16, 1);
+        CostReport report =
+                CostEstimator.estimateMeasured(TINY, 4, Map.of("conv1", LayerInput.multiLevel(0.5, 1.5)), 16, 1);
 
         assertThat(report.layer("conv1").snnEnergyPj()).isCloseTo(0.9 * 1.5 * 4 * 4_608, within(1e-9));
         assertThat(report.energy().snnEncodingEnergyMj()).isCloseTo(0.9 * 1.5 * 4 * 4_608 / 1e9, within(1e-15));
@@ -58,14 +57,12 @@ class MeasuredInputsTest {
     @Test
     void thePerLayerTableSumsToTheHeadlineFigures() {
         CostReport report = CostEstimator.estimateMeasured(
-                TINY,
-                3,
-                Map.of("conv1", LayerInput.analog(1.0).runOnce(), "conv2", LayerInput.spikes(0.25)),
-                2,
-                1);
+                TINY, 3, Map.of("conv1", LayerInput.analog(1.0).runOnce(), "conv2", LayerInput.spikes(0.25)), 2, 1);
 
-        double snnPj = report.layers().stream().mapToDouble(LayerCost::snnEnergyPj).sum();
-        double annPj = report.layers().stream().mapToDouble(LayerCost::annEnergyPj).sum();
+        double snnPj =
+                report.layers().stream().mapToDouble(LayerCost::snnEnergyPj).sum();
+        double annPj =
+                report.layers().stream().mapToDouble(LayerCost::annEnergyPj).sum();
         assertThat(snnPj / 1e9).isCloseTo(report.energy().snnEnergyMj(), within(1e-15));
         assertThat(annPj / 1e9).isCloseTo(report.energy().annEnergyMj(), within(1e-15));
         assertThat(report.layers().stream().mapToDouble(LayerCost::sops).sum())
@@ -80,8 +77,8 @@ class MeasuredInputsTest {
 
     @Test
     void rejectsMeasurementsOfUnknownLayers() {
-        assertThatThrownBy(() -> CostEstimator.estimateMeasured(
-                        TINY, 2, Map.of("conv7", LayerInput.spikes(0.1)), 16, 1))
+        assertThatThrownBy(
+                        () -> CostEstimator.estimateMeasured(TINY, 2, Map.of("conv7", LayerInput.spikes(0.1)), 16, 1))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("conv7");
     }

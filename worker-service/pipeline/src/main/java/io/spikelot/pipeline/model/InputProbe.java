@@ -48,9 +48,7 @@ public final class InputProbe {
     void matmul(String name, NDArray a, NDArray b) {
         InputStatistics left = InputStatistics.of(a, false, false);
         InputStatistics right = InputStatistics.of(b, false, false);
-        operands.merge(
-                name,
-                new InputStatistics[] {left, right},
-                (old, now) -> new InputStatistics[] {old[0].plus(now[0]), old[1].plus(now[1])});
+        operands.merge(name, new InputStatistics[] {left, right}, (old, now) ->
+                new InputStatistics[] {old[0].plus(now[0]), old[1].plus(now[1])});
     }
 }

@@ -67,11 +67,12 @@ public record InputStatistics(long entries, long nonZero, double levelSum, Layer
 
     /** The cost model's view: kind, rate, mean level and whether the layer runs once. */
     public LayerInput toLayerInput() {
-        LayerInput input = switch (kind) {
-            case ANALOG -> LayerInput.analog(rate());
-            case SPIKES -> LayerInput.spikes(rate());
-            case MULTI_LEVEL -> LayerInput.multiLevel(rate(), meanLevel());
-        };
+        LayerInput input =
+                switch (kind) {
+                    case ANALOG -> LayerInput.analog(rate());
+                    case SPIKES -> LayerInput.spikes(rate());
+                    case MULTI_LEVEL -> LayerInput.multiLevel(rate(), meanLevel());
+                };
         return once ? input.runOnce() : input;
     }
 

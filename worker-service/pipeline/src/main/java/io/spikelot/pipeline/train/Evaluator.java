@@ -35,11 +35,7 @@ final class Evaluator {
         Map<String, Double> levels = new LinkedHashMap<>();
         rates.forEach((name, rate) -> levels.put(name, rate.meanLevel()));
         return new Evaluation(
-                split.size(),
-                split.size() == 0 ? 0 : correct / (double) split.size(),
-                toRates(rates),
-                levels,
-                inputs);
+                split.size(), split.size() == 0 ? 0 : correct / (double) split.size(), toRates(rates), levels, inputs);
     }
 
     static long countCorrect(NDArray logits, NDArray labels) {

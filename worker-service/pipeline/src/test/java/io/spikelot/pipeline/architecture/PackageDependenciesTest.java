@@ -25,6 +25,7 @@ class PackageDependenciesTest {
     private static final String CATALOG = "io.spikelot.model.arch..";
     /** The spec options (enums with their wire names), which engine settings use directly. */
     private static final String OPTIONS = "io.spikelot.model.spec..";
+
     private static final String COST = "io.spikelot.model.cost..";
 
     private static final JavaClasses MAIN = new ClassFileImporter()
@@ -60,8 +61,8 @@ class PackageDependenciesTest {
         final ArchRule data = onlyUses("data", P, P + ".encoding..", "io.spikelot.model..");
         final ArchRule neuron = onlyUses("neuron", DJL, OPTIONS, P + ".tensor..");
         /** The cost model's plain types: a measured layer input is what the cost model prices. */
-        final ArchRule model =
-                onlyUses("model", DJL, CATALOG, OPTIONS, COST, P + ".neuron..", P + ".tensor..");
+        final ArchRule model = onlyUses("model", DJL, CATALOG, OPTIONS, COST, P + ".neuron..", P + ".tensor..");
+
         final ArchRule ticket =
                 onlyUses("ticket", DJL, CATALOG, P + ".model..", P + ".tensor..", P + ".train..", P + ".data..");
         final ArchRule quant = onlyUses("quant", DJL, CATALOG, P + ".model..", P + ".tensor..");
@@ -78,8 +79,7 @@ class PackageDependenciesTest {
                 P + ".tensor..");
         final ArchRule prune =
                 onlyUses("prune", DJL, CATALOG, OPTIONS, P + ".model..", P + ".tensor..", P + ".train..");
-        final ArchRule energy =
-                onlyUses("energy", CATALOG, COST, "io.spikelot.model.result..", P + ".model..");
+        final ArchRule energy = onlyUses("energy", CATALOG, COST, "io.spikelot.model.result..", P + ".model..");
         final ArchRule artifact = onlyUses("artifact", P + ".tensor..", "tools.jackson..");
         final ArchRule report = onlyUses("report");
         final ArchRule spec = onlyUses(

@@ -26,19 +26,17 @@ class EnergyReporterTest {
     void measuredSparseInputsLowerTheSnnEnergyAndTheTableSumsToTheTotals(String name) {
         Architecture architecture = ArchitectureCatalog.resolve(name, new InputShape(3, 32, 32), 10);
         Map<String, InputStatistics> inputs = new LinkedHashMap<>();
-        architecture.weightLayers().stream()
-                .filter(l -> !l.encoding())
-                .forEach(l -> inputs.put(l.name(), spikes(0.1)));
+        architecture.weightLayers().stream().filter(l -> !l.encoding()).forEach(l -> inputs.put(l.name(), spikes(0.1)));
         EnergySummary dense = EnergyReporter.energy(architecture, 4, Map.of(), Map.of(), 1.0);
         EnergySummary sparse = EnergyReporter.energy(architecture, 4, inputs, Map.of(), 1.0);
 
         assertThat(sparse.inputFiringRates()).isNotEmpty();
         assertThat(sparse.snnMj()).isLessThan(dense.snnMj());
         assertThat(sparse.annMj()).isEqualTo(dense.annMj());
-        double snnPj = sparse.layers().stream().mapToDouble(LayerCost::snnEnergyPj).sum();
+        double snnPj =
+                sparse.layers().stream().mapToDouble(LayerCost::snnEnergyPj).sum();
         assertThat(snnPj / 1e9).isCloseTo(sparse.snnMj(), within(1e-12));
-        assertThat(sparse.layers().stream().mapToDouble(LayerCost::sops).sum())
-                .isCloseTo(sparse.sops(), within(1e-6));
+        assertThat(sparse.layers().stream().mapToDouble(LayerCost::sops).sum()).isCloseTo(sparse.sops(), within(1e-6));
     }
 
     @Test
@@ -56,10 +54,12 @@ class EnergyReporterTest {
     @Test
     void anAnalogInputAfterAnAveragePoolIsChargedAsMultiplies() {
         Architecture resnet = ArchitectureCatalog.resolve("resnet19", new InputShape(3, 32, 32), 10);
-        String last = resnet.weightLayers().get(resnet.weightLayers().size() - 1).name();
+        String last =
+                resnet.weightLayers().get(resnet.weightLayers().size() - 1).name();
         InputStatistics averaged = new InputStatistics(1_000, 900, 0, LayerInputKind.ANALOG, false);
 
-        LayerCost head = EnergyReporter.report(resnet, 4, Map.of(last, averaged), 16, 1).layer(last);
+        LayerCost head =
+                EnergyReporter.report(resnet, 4, Map.of(last, averaged), 16, 1).layer(last);
 
         assertThat(head.kind()).isIn(OperationKind.LINEAR, OperationKind.CONV);
         assertThat(head.inputKind()).isEqualTo(LayerInputKind.ANALOG);

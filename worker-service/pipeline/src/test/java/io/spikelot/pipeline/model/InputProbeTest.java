@@ -26,10 +26,11 @@ class InputProbeTest {
     @Test
     void aConvAfterLifAndMaxPoolReadsTheOrOverEachWindow() {
         // convnet-s from lif1 on: lif1 → pool1 (max 2×2) → conv2 → bn2 → lif2 → pool2 → flatten → head, on [32, 4, 4]
-        List<Layer> all = ArchitectureCatalog.resolve("convnet-s", new InputShape(1, 4, 4), 2).layers();
+        List<Layer> all = ArchitectureCatalog.resolve("convnet-s", new InputShape(1, 4, 4), 2)
+                .layers();
         List<Layer> fromLif = all.subList(indexOf(all, "lif1"), all.size());
-        SpikingNetwork network =
-                NetworkBuilder.build(fromLif, InputKind.STATIC, NeuronSettings.spiking(2), WeightLayerFactory.dense(), 0);
+        SpikingNetwork network = NetworkBuilder.build(
+                fromLif, InputKind.STATIC, NeuronSettings.spiking(2), WeightLayerFactory.dense(), 0);
         try (NDManager manager = NDManager.newBaseManager()) {
             network.initialize(manager, DataType.FLOAT32, new Shape(1, 32, 4, 4));
             // a current of 4 fires lif1 at every step, 0 never: in every channel (0,0), (0,1), (1,0) and (2,2) fire
@@ -107,8 +108,8 @@ class InputProbeTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             network.initialize(manager, DataType.FLOAT32, new Shape(1, 1, 4, 4));
             // integer pixels, yet an image: analog by declaration
-            InputStatistics encoder =
-                    evaluate(network, manager, manager.ones(new Shape(1, 1, 4, 4))).get("conv1");
+            InputStatistics encoder = evaluate(network, manager, manager.ones(new Shape(1, 1, 4, 4)))
+                    .get("conv1");
 
             assertThat(encoder.kind()).isEqualTo(LayerInputKind.ANALOG);
             assertThat(encoder.once()).isTrue();

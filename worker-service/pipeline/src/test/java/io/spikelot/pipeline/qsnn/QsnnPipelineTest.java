@@ -99,12 +99,19 @@ class QsnnPipelineTest {
         assertThat(layers.stream().mapToDouble(LayerCost::snnEnergyPj).sum() / 1e9)
                 .isCloseTo(row.energy().snnMj(), within(1e-12));
         // conv1 reads the image once; conv2 reads lif1's spikes after the max-pool, measured there
-        LayerCost conv1 = layers.stream().filter(l -> l.name().equals("conv1")).findFirst().orElseThrow();
-        LayerCost conv2 = layers.stream().filter(l -> l.name().equals("conv2")).findFirst().orElseThrow();
+        LayerCost conv1 = layers.stream()
+                .filter(l -> l.name().equals("conv1"))
+                .findFirst()
+                .orElseThrow();
+        LayerCost conv2 = layers.stream()
+                .filter(l -> l.name().equals("conv2"))
+                .findFirst()
+                .orElseThrow();
         assertThat(conv1.inputKind()).isEqualTo(LayerInputKind.ANALOG);
         assertThat(conv2.inputKind()).isNotEqualTo(LayerInputKind.ANALOG);
         assertThat(conv2.inputFiringRate()).isLessThan(1.0);
-        assertThat(conv2.inputFiringRate()).isEqualTo(row.energy().inputFiringRates().get("conv2"));
+        assertThat(conv2.inputFiringRate())
+                .isEqualTo(row.energy().inputFiringRates().get("conv2"));
     }
 
     /** Every quantized weight holds integer codes with a scale, at most 2^W distinct values. */

@@ -102,8 +102,8 @@ class SltPipelineTest {
         assertThat(result.energy().basis()).isNotNull();
         // the per-layer table, measured at each layer's input, sums to the headline; no patches, no patch figures
         assertThat(result.energy().layers().stream()
-                        .mapToDouble(io.spikelot.model.cost.LayerCost::snnEnergyPj)
-                        .sum()
+                                .mapToDouble(io.spikelot.model.cost.LayerCost::snnEnergyPj)
+                                .sum()
                         / 1e9)
                 .isCloseTo(result.energy().snnMj(), org.assertj.core.api.Assertions.within(1e-12));
         assertThat(result.energy().snnMjPatchScaled()).isNull();
