@@ -1,9 +1,11 @@
 package io.spikelot.pipeline.qsnn;
 
+import io.spikelot.model.cost.LayerCost;
 import io.spikelot.model.job.JobType;
 import io.spikelot.model.result.QsnnResult;
 import io.spikelot.model.spec.QsnnSpec;
 import io.spikelot.model.spec.QuantizationSettings;
+import io.spikelot.model.spec.ResetMode;
 import io.spikelot.model.spec.TrainingSettings;
 import io.spikelot.pipeline.testing.RecordingContext;
 import java.nio.file.Path;
@@ -18,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * request (see the README); not a test.
  *
  * <p>Knobs: {@code -Dbench.arch=convnet-s -Dbench.budget=8 -Dbench.train=20000 -Dbench.test=10000 -Dbench.epochs=3
- * -Dbench.batch=64}, or {@code -Dbench.allocations=4/2/1,1/1/8} (W/S/T) instead of the budget.
+ * -Dbench.batch=64 -Dbench.reset=hard -Dbench.seed=42}, or {@code -Dbench.allocations=4/2/1,1/1/8} (W/S/T) instead of
+ * the budget. Besides the table it prints each allocation's per-layer input kinds, rates and mean levels.
  */
 @Tag("benchmark")
 class QsnnBenchmark {
@@ -34,17 +37,22 @@ class QsnnBenchmark {
         int test = Integer.getInteger("bench.test", 10_000);
         int epochs = Integer.getInteger("bench.epochs", 3);
         int batch = Integer.getInteger("bench.batch", 64);
+        ResetMode reset =
+                ResetMode.valueOf(System.getProperty("bench.reset", "hard").toUpperCase(java.util.Locale.ROOT));
+        long seed = Long.getLong("bench.seed", 42L);
         System.out.printf(
                 "BENCH-QSNN %s fashion-mnist budget=%d train=%d test=%d epochs=%d batch=%d adam lr=0.001 cosine"
-                        + " seed=42 soft reset%n",
-                arch, budget, train, test, epochs, batch);
+                        + " seed=%d %s reset%n",
+                arch, budget, train, test, epochs, batch, seed, reset.wireName());
         QsnnSpec spec = QsnnSpecFixtures.aQsnnSpec()
                 .named("bench")
                 .withArchitecture(arch)
                 .withDataset("fashion-mnist", train, test)
                 .withTraining(TrainingSettings.defaults(JobType.QSNN)
                         .withEpochs(epochs)
-                        .withBatchSize(batch))
+                        .withBatchSize(batch)
+                        .withSeed(seed))
+                .withReset(reset)
                 .withQuantization(quantization(System.getProperty("bench.allocations"), budget))
                 .build();
         QsnnResult result = new QsnnPipeline(Path.of("/usr/share/datasets")).run(spec, new RecordingContext(scratch));
@@ -66,6 +74,27 @@ class QsnnBenchmark {
                     row.onFrontier() ? "yes" : "");
         }
         System.out.println("BENCH-QSNN frontier " + result.frontier() + " best " + result.best());
+        for (QsnnResult.AllocationResult row : result.allocations()) {
+            if (row.energy() == null) {
+                continue;
+            }
+            StringBuilder layers = new StringBuilder();
+            for (LayerCost layer : row.energy().layers()) {
+                layers.append(String.format(
+                        java.util.Locale.ROOT,
+                        " %s:%s:%s:%s",
+                        layer.name(),
+                        layer.inputKind() == null ? "-" : layer.inputKind().wireName(),
+                        layer.inputFiringRate() == null
+                                ? "-"
+                                : String.format(java.util.Locale.ROOT, "%.3f", layer.inputFiringRate()),
+                        layer.inputMeanLevel() == null
+                                ? "-"
+                                : String.format(java.util.Locale.ROOT, "%.3f", layer.inputMeanLevel())));
+            }
+            System.out.printf(
+                    "BENCH-QSNN-LAYERS %d/%d/%d%s%n", row.weightBits(), row.spikeBits(), row.timesteps(), layers);
+        }
     }
 
     private static QuantizationSettings quantization(String allocations, int budget) {

@@ -6,6 +6,7 @@ import io.spikelot.model.spec.QsnnModelSettings;
 import io.spikelot.model.spec.QsnnSpec;
 import io.spikelot.model.spec.QuantizationSettings;
 import io.spikelot.model.spec.QuantizationSettings.Allocation;
+import io.spikelot.model.spec.ResetMode;
 import io.spikelot.model.spec.ResourceSettings;
 import io.spikelot.model.spec.TrainingSettings;
 import java.util.List;
@@ -42,6 +43,11 @@ public final class QsnnSpecFixtures {
 
         QsnnSpecBuilder withArchitecture(String architecture) {
             model = model.withArchitecture(architecture);
+            return this;
+        }
+
+        QsnnSpecBuilder withReset(ResetMode reset) {
+            model = new QsnnModelSettings(model.architecture(), model.lif().withReset(reset));
             return this;
         }
 
