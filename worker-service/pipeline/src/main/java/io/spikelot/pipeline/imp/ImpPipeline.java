@@ -12,6 +12,7 @@ import io.spikelot.pipeline.data.Dataset;
 import io.spikelot.pipeline.neuron.NeuronSettings;
 import io.spikelot.pipeline.spec.JobSettings;
 import io.spikelot.pipeline.train.TrainingConfig;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -33,7 +34,7 @@ public final class ImpPipeline extends JobPipeline<ImpSpec, ImpJob, ImpResult> {
     }
 
     @Override
-    protected ImpJob train(ImpSpec spec, PipelineContext context, long startNanos) {
+    protected ImpJob train(ImpSpec spec, PipelineContext context, long startNanos) throws IOException {
         requireSupported(spec);
         JobSettings.requireDevice(spec.resources());
         TrainingConfig config = JobSettings.training(spec.training());
@@ -57,7 +58,7 @@ public final class ImpPipeline extends JobPipeline<ImpSpec, ImpJob, ImpResult> {
                 trained,
                 search.earlyBirdSummary(),
                 search.earlyTime(),
-                null,
+                search.resumedFromRound(),
                 secondsSince(startNanos));
     }
 
