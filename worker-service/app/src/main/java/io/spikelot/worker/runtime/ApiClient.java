@@ -3,6 +3,7 @@ package io.spikelot.worker.runtime;
 import io.spikelot.model.artifact.ArtifactDescriptor;
 import io.spikelot.worker.WorkerProperties;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,10 @@ import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
-/** The worker's calls to the API, with the worker credential: claim an attempt, upload an artifact. */
+/**
+ * The worker's calls to the API, with the worker credential: claim an attempt, upload an artifact, read back one
+ * that an earlier attempt of the job uploaded.
+ */
 @Component
 public class ApiClient {
 
@@ -86,6 +90,37 @@ public class ApiClient {
         }
         throw new IOException(
                 "Could not upload artifact " + artifact.name() + " after " + UPLOAD_TRIES + " tries", last);
+    }
+
+    /**
+     * The bytes of the job's artifact {@code name}, read by its current attempt; empty when there is none. Retried on
+     * transient failures as uploads are.
+     */
+    public Optional<byte[]> download(UUID jobId, int attempt, String name) throws IOException {
+        RestClientException last = null;
+        for (int i = 1; i <= UPLOAD_TRIES; i++) {
+            try {
+                return Optional.ofNullable(client.get()
+                        .uri("/api/v1/internal/jobs/{id}/attempts/{attempt}/artifacts/{name}", jobId, attempt, name)
+                        .retrieve()
+                        .body(byte[].class));
+            } catch (HttpClientErrorException.NotFound e) {
+                return Optional.empty();
+            } catch (HttpClientErrorException e) {
+                if (e.getStatusCode() == HttpStatus.CONFLICT) {
+                    throw new AttemptSupersededException(jobId, attempt);
+                }
+                throw new IOException(
+                        "The API refused to return artifact " + name + ": " + e.getStatusCode() + " "
+                                + e.getResponseBodyAsString(),
+                        e);
+            } catch (RestClientException e) {
+                last = e;
+                log.warn("Download of {} failed (try {}/{}): {}", name, i, UPLOAD_TRIES, e.toString());
+                sleep(Math.min(1_000L << (i - 1), 10_000L));
+            }
+        }
+        throw new IOException("Could not download artifact " + name + " after " + UPLOAD_TRIES + " tries", last);
     }
 
     private static void sleep(long ms) throws IOException {
