@@ -83,7 +83,9 @@ class ArtifactUploadController {
                     ProblemType.CONFLICT,
                     "Attempt " + attempt + " of job " + id + " is not the current one, or the job has finished");
         }
-        ArtifactDescriptor artifact = (ArtifactNames.isValid(name) ? store.describe(id, name) : Optional.<ArtifactDescriptor>empty())
+        ArtifactDescriptor artifact = (ArtifactNames.isValid(name)
+                        ? store.describe(id, name)
+                        : Optional.<ArtifactDescriptor>empty())
                 .orElseThrow(() -> ApiProblem.notFound("Artifact '" + name + "' of job " + id));
         return ResponseEntity.ok()
                 .eTag("\"" + artifact.sha256() + "\"")

@@ -31,7 +31,8 @@ class ImpResumeEndToEndTest extends RealPipelineEndToEnd {
                  "training": {"epochs": 2, "batchSize": 32}}""");
         await().atMost(Duration.ofMinutes(4))
                 .pollInterval(Duration.ofMillis(100))
-                .until(() -> completedRounds(id) == 2 || !job(id).get("status").asString().matches("QUEUED|RUNNING"));
+                .until(() -> completedRounds(id) == 2
+                        || !job(id).get("status").asString().matches("QUEUED|RUNNING"));
         assertThat(job(id).get("status").asString()).isEqualTo("RUNNING");
 
         stack().stopWorker();

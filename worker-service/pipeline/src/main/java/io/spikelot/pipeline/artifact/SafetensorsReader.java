@@ -25,9 +25,11 @@ public record SafetensorsReader(Map<String, HostTensor> tensors, Map<String, Str
         if (file.length < 8) {
             throw new IOException("A safetensors file has at least 8 bytes, not " + file.length);
         }
-        long headerLength = ByteBuffer.wrap(file, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        long headerLength =
+                ByteBuffer.wrap(file, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
         if (headerLength < 2 || headerLength > file.length - 8) {
-            throw new IOException("Header length " + headerLength + " does not fit a file of " + file.length + " bytes");
+            throw new IOException(
+                    "Header length " + headerLength + " does not fit a file of " + file.length + " bytes");
         }
         JsonNode header;
         try {
@@ -40,7 +42,9 @@ public record SafetensorsReader(Map<String, HostTensor> tensors, Map<String, Str
         Map<String, String> metadata = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : header.properties()) {
             if (e.getKey().equals(SafetensorsWriter.METADATA)) {
-                e.getValue().properties().forEach(m -> metadata.put(m.getKey(), m.getValue().asString()));
+                e.getValue()
+                        .properties()
+                        .forEach(m -> metadata.put(m.getKey(), m.getValue().asString()));
             } else {
                 tensors.put(e.getKey(), tensor(e.getKey(), e.getValue(), file, dataStart));
             }
@@ -94,7 +98,8 @@ public record SafetensorsReader(Map<String, HostTensor> tensors, Map<String, Str
                     }
                     yield new HostTensor.Booleans(shape, values);
                 }
-                default -> throw new IOException("Tensor " + name + " has dtype " + dtype + "; only F32 and BOOL are read");
+                default ->
+                    throw new IOException("Tensor " + name + " has dtype " + dtype + "; only F32 and BOOL are read");
             };
         } catch (IllegalArgumentException e) {
             throw new IOException("Tensor " + name + ": " + e.getMessage(), e);

@@ -91,8 +91,7 @@ final class ImpCheckpoints {
         metadata.put("completedRounds", Integer.toString(checkpoint.rounds().size()));
         metadata.put("specSha256", fingerprint(spec));
         metadata.put(
-                "rounds",
-                JsonDocuments.compact(new Saved(rounds, checkpoint.earlyTime(), checkpoint.roundSeeds())));
+                "rounds", JsonDocuments.compact(new Saved(rounds, checkpoint.earlyTime(), checkpoint.roundSeeds())));
         return SafetensorsWriter.bytes(tensors, metadata);
     }
 

@@ -45,7 +45,8 @@ class ImpResumeTest {
         byte[] afterRoundOne = checkpoints.get(1);
         ImpCheckpoint saved = ImpCheckpoints.parse(spec, afterRoundOne).orElseThrow();
         assertThat(saved.nextRound()).isEqualTo(2);
-        assertThat(saved.roundSeeds()).containsExactly(spec.training().seed(), spec.training().seed());
+        assertThat(saved.roundSeeds())
+                .containsExactly(spec.training().seed(), spec.training().seed());
         // lossless: the mask, the snapshot, the kept states and the round records encode to the same bytes again
         assertThat(ImpCheckpoints.bytes(spec, saved)).isEqualTo(afterRoundOne);
         assertSameTensors(saved.rounds().get(1).masks(), first.artifacts.get("mask-r1.safetensors"));
@@ -61,12 +62,14 @@ class ImpResumeTest {
         assertThat(second.progress).isNotEmpty().allSatisfy(p -> assertThat(p.message())
                 .doesNotContain("round 0/", "round 1/"));
         assertThat(resumed.rounds()).hasSize(3);
-        assertThat(resumed.rounds().subList(0, 2)).isEqualTo(uninterrupted.rounds().subList(0, 2));
+        assertThat(resumed.rounds().subList(0, 2))
+                .isEqualTo(uninterrupted.rounds().subList(0, 2));
         // round 2 prunes the restored round-1 state: the same mask, bit for bit
         for (String mask : new String[] {"mask-r0.safetensors", "mask-r1.safetensors", "mask-r2.safetensors"}) {
             assertThat(second.artifacts.get(mask)).as(mask).isEqualTo(first.artifacts.get(mask));
         }
-        assertThat(resumed.rounds().get(2).sparsity()).isEqualTo(uninterrupted.rounds().get(2).sparsity());
+        assertThat(resumed.rounds().get(2).sparsity())
+                .isEqualTo(uninterrupted.rounds().get(2).sparsity());
         SafetensorsReader model = SafetensorsReader.read(second.artifacts.get("model.safetensors"));
         SafetensorsReader mask = SafetensorsReader.read(second.artifacts.get("mask.safetensors"));
         long pruned = 0;
@@ -92,13 +95,17 @@ class ImpResumeTest {
 
         assertThat(ImpCheckpoints.parse(twoRounds, checkpoint)).isPresent();
         assertThat(ImpCheckpoints.parse(
-                        anImpSpec().withPruning(PruningSettings.defaults().withRounds(3)).build(), checkpoint))
+                        anImpSpec()
+                                .withPruning(PruningSettings.defaults().withRounds(3))
+                                .build(),
+                        checkpoint))
                 .isEmpty();
     }
 
     private static void assertSameTensors(Map<String, HostTensor.Booleans> masks, byte[] file) throws Exception {
         SafetensorsReader artifact = SafetensorsReader.read(file);
-        assertThat(masks.keySet()).containsExactlyInAnyOrderElementsOf(artifact.tensors().keySet());
+        assertThat(masks.keySet())
+                .containsExactlyInAnyOrderElementsOf(artifact.tensors().keySet());
         masks.forEach((name, m) -> {
             try {
                 assertThat(artifact.booleans(name).values()).as(name).isEqualTo(m.values());

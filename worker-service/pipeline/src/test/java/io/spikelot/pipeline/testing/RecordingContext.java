@@ -21,6 +21,7 @@ public final class RecordingContext implements PipelineContext, ArtifactSink {
     public final Map<String, String> contentTypes = new LinkedHashMap<>();
     /** Every upload in order, as {@code name → bytes} pairs: a file replaced later keeps its earlier versions here. */
     public final List<Map.Entry<String, byte[]>> uploads = new ArrayList<>();
+
     public volatile boolean cancelled;
     private final UUID jobId = UUID.randomUUID();
     private final Path scratch;
