@@ -24,7 +24,8 @@ import java.util.List;
  *
  * <p>Refused as {@code INVALID_SPEC}: {@code device: gpu} on a CPU worker, a training split smaller than one batch,
  * and the combinations the API refuses (checked again here for specs that did not come through it). Artifacts are
- * described in {@link ImpArtifacts}, the result in {@link ImpResults}.
+ * described in {@link ImpArtifacts}, the result in {@link ImpResults}. An IMP job saves a checkpoint after every
+ * complete round, and a later attempt resumes from it ({@link ImpCheckpoints}).
  */
 public final class ImpPipeline extends JobPipeline<ImpSpec, ImpJob, ImpResult> {
 
