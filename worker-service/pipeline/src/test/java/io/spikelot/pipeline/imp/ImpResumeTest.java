@@ -3,9 +3,11 @@ package io.spikelot.pipeline.imp;
 import static io.spikelot.pipeline.imp.ImpSpecFixtures.anImpSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.spikelot.model.job.JobType;
 import io.spikelot.model.result.ImpResult;
 import io.spikelot.model.spec.ImpSpec;
 import io.spikelot.model.spec.PruningSettings;
+import io.spikelot.model.spec.TrainingSettings;
 import io.spikelot.pipeline.artifact.SafetensorsReader;
 import io.spikelot.pipeline.prune.NetworkState;
 import io.spikelot.pipeline.tensor.HostTensor;
@@ -17,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Three IMP rounds of convnet-s at T = 2 on 256 / 128 Fashion-MNIST images, run once without a break, then again as
- * attempt 2 from the checkpoint the first run saved after round 1: the second starts at round 2 with the saved mask
- * and snapshot, and reports what the first did.
+ * Three IMP rounds of convnet-s at T = 2 on 256 / 128 Fashion-MNIST images in batches of 32, run once without a
+ * break, then again as attempt 2 from the checkpoint the first run saved after round 1: the second starts at round 2
+ * with the saved mask and snapshot, and reports what the first did.
  */
 class ImpResumeTest {
 
@@ -33,6 +35,7 @@ class ImpResumeTest {
             .withDataset("fashion-mnist", 256, 128)
             .withModel(anImpSpec().build().model().withTimesteps(2))
             .withPruning(PruningSettings.defaults().withRounds(3))
+            .withTraining(TrainingSettings.defaults(JobType.IMP).withEpochs(2).withBatchSize(32))
             .build();
 
     @Test
