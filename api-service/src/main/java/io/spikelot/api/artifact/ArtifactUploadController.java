@@ -11,16 +11,23 @@ import io.spikelot.model.artifact.Sha256;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 import java.util.UUID;
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Where workers upload artifacts, with the SHA-256 they computed; the API checks it before storing. */
+/**
+ * Where workers upload artifacts, with the SHA-256 they computed (the API checks it before storing), and where the
+ * current attempt reads back a file an earlier attempt uploaded: the checkpoint an {@code imp} job resumes from.
+ */
 @RestController
 @RequestMapping("/api/v1/internal/jobs/{id}/attempts/{attempt}/artifacts")
 class ArtifactUploadController {
@@ -65,6 +72,26 @@ class ArtifactUploadController {
         ArtifactDescriptor descriptor = new ArtifactDescriptor(name, content.length, actual, mediaType.toString());
         store.put(id, attempt, descriptor, content);
         return descriptor;
+    }
+
+    /** The stored bytes of {@code name}, for the job's current attempt only; 404 when there is no such file. */
+    @GetMapping("/{name}")
+    ResponseEntity<Resource> download(
+            Caller.Worker worker, @PathVariable UUID id, @PathVariable int attempt, @PathVariable String name) {
+        if (!jobs.isCurrentAttempt(id, attempt)) {
+            throw new ApiProblem(
+                    ProblemType.CONFLICT,
+                    "Attempt " + attempt + " of job " + id + " is not the current one, or the job has finished");
+        }
+        ArtifactDescriptor artifact = (ArtifactNames.isValid(name)
+                        ? store.describe(id, name)
+                        : Optional.<ArtifactDescriptor>empty())
+                .orElseThrow(() -> ApiProblem.notFound("Artifact '" + name + "' of job " + id));
+        return ResponseEntity.ok()
+                .eTag("\"" + artifact.sha256() + "\"")
+                .contentType(MediaType.parseMediaType(artifact.contentType()))
+                .contentLength(artifact.size())
+                .body(store.open(id, name));
     }
 
     private static MediaType parseMediaType(String contentType) {

@@ -274,6 +274,23 @@ class TenantIsolationTest {
     }
 
     @Test
+    void theCurrentAttemptReadsBackWhatItsJobUploadedAndNoOtherAttemptDoes() {
+        ApiHttp.Response current = workerDownload(jobA, 1, ARTIFACT);
+        assertThat(current.status()).as(current.body()).isEqualTo(200);
+        assertThat(current.bytes()).isEqualTo(CONTENT);
+        assertThat(current.header("ETag")).contains("\"" + SHA + "\"");
+
+        assertProblem(workerDownload(jobA, 1, "checkpoint.safetensors"), 404, "urn:spikelot:problem:not-found");
+        assertProblem(workerDownload(jobA, 2, ARTIFACT), 409, "urn:spikelot:problem:conflict");
+    }
+
+    private ApiHttp.Response workerDownload(String job, int attempt, String name) {
+        return http.request("GET", "/api/v1/internal/jobs/" + job + "/attempts/" + attempt + "/artifacts/" + name)
+                .bearer(TestKeys.WORKER_TOKEN)
+                .send();
+    }
+
+    @Test
     void uploadsForAStaleAttemptOrACancelledJobConflict() {
         ApiHttp.Response stale = upload(TestKeys.WORKER_TOKEN, jobA, 2, CONTENT, SHA);
         assertProblem(stale, 409, "urn:spikelot:problem:conflict");

@@ -1,7 +1,9 @@
 package io.spikelot.pipeline;
 
 import io.spikelot.model.messaging.JobProgress;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.UUID;
 
 /** What a running pipeline may use: progress reporting, cancellation, an artifact sink and a scratch folder. */
@@ -28,6 +30,14 @@ public interface PipelineContext {
 
     /** Where the job's downloadable files go. */
     ArtifactSink artifacts();
+
+    /**
+     * A file that an earlier attempt of this job published under {@code name} (through {@link #artifacts()}), for
+     * resuming where it stopped; empty on a first attempt, when there is none, or where the context keeps none.
+     */
+    default Optional<byte[]> earlierArtifact(String name) throws IOException {
+        return Optional.empty();
+    }
 
     /** A private folder for temporary files, deleted after the job. */
     Path scratchDir();

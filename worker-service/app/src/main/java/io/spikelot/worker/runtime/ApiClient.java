@@ -3,7 +3,9 @@ package io.spikelot.worker.runtime;
 import io.spikelot.model.artifact.ArtifactDescriptor;
 import io.spikelot.worker.WorkerProperties;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -14,7 +16,10 @@ import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
-/** The worker's calls to the API, with the worker credential: claim an attempt, upload an artifact. */
+/**
+ * The worker's calls to the API, with the worker credential: claim an attempt, upload an artifact, read back one
+ * that an earlier attempt of the job uploaded.
+ */
 @Component
 public class ApiClient {
 
@@ -55,37 +60,64 @@ public class ApiClient {
 
     /** Uploads with the SHA-256 the API checks; retried on transient failures. */
     public void upload(UUID jobId, int attempt, ArtifactDescriptor artifact, byte[] content) throws IOException {
+        retried(jobId, attempt, "upload", artifact.name(), () -> client.put()
+                .uri("/api/v1/internal/jobs/{id}/attempts/{attempt}/artifacts/{name}", jobId, attempt, artifact.name())
+                .contentType(MediaType.parseMediaType(artifact.contentType()))
+                .header("X-Checksum-SHA256", artifact.sha256())
+                .body(content)
+                .retrieve()
+                .toBodilessEntity());
+    }
+
+    /**
+     * The bytes of the job's artifact {@code name}, read by its current attempt (an earlier attempt's checkpoint);
+     * empty when there is none. Retried on transient failures as uploads are.
+     */
+    public Optional<byte[]> download(UUID jobId, int attempt, String name) throws IOException {
+        try {
+            return Optional.ofNullable(retried(jobId, attempt, "download", name, () -> client.get()
+                    .uri("/api/v1/internal/jobs/{id}/attempts/{attempt}/artifacts/{name}", jobId, attempt, name)
+                    .retrieve()
+                    .body(byte[].class)));
+        } catch (NotFound e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Thrown inside {@link #download} for a 404, to tell "no such file" from a refusal. */
+    private static final class NotFound extends IOException {
+        NotFound(String name, HttpClientErrorException cause) {
+            super("The API has no artifact " + name + ": " + cause.getResponseBodyAsString(), cause);
+        }
+    }
+
+    /**
+     * Runs {@code call} up to {@value #UPLOAD_TRIES} times with back-off while the API cannot be reached; a 409 means
+     * the attempt was superseded, any other refusal is final.
+     */
+    private <T> T retried(UUID jobId, int attempt, String what, String name, Supplier<T> call) throws IOException {
         RestClientException last = null;
         for (int i = 1; i <= UPLOAD_TRIES; i++) {
             try {
-                client.put()
-                        .uri(
-                                "/api/v1/internal/jobs/{id}/attempts/{attempt}/artifacts/{name}",
-                                jobId,
-                                attempt,
-                                artifact.name())
-                        .contentType(MediaType.parseMediaType(artifact.contentType()))
-                        .header("X-Checksum-SHA256", artifact.sha256())
-                        .body(content)
-                        .retrieve()
-                        .toBodilessEntity();
-                return;
+                return call.get();
             } catch (HttpClientErrorException e) {
                 if (e.getStatusCode() == HttpStatus.CONFLICT) {
                     throw new AttemptSupersededException(jobId, attempt);
                 }
+                if (e.getStatusCode() == HttpStatus.NOT_FOUND) {
+                    throw new NotFound(name, e);
+                }
                 throw new IOException(
-                        "The API refused artifact " + artifact.name() + ": " + e.getStatusCode() + " "
+                        "The API refused the " + what + " of artifact " + name + ": " + e.getStatusCode() + " "
                                 + e.getResponseBodyAsString(),
                         e);
             } catch (RestClientException e) {
                 last = e;
-                log.warn("Upload of {} failed (try {}/{}): {}", artifact.name(), i, UPLOAD_TRIES, e.toString());
+                log.warn("The {} of {} failed (try {}/{}): {}", what, name, i, UPLOAD_TRIES, e.toString());
                 sleep(Math.min(1_000L << (i - 1), 10_000L));
             }
         }
-        throw new IOException(
-                "Could not upload artifact " + artifact.name() + " after " + UPLOAD_TRIES + " tries", last);
+        throw new IOException("Could not " + what + " artifact " + name + " after " + UPLOAD_TRIES + " tries", last);
     }
 
     private static void sleep(long ms) throws IOException {

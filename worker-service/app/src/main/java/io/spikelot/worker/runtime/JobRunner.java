@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs one attempt of a job: STARTED, then the pipeline under a heartbeat, then exactly one of SUCCEEDED, FAILED or
- * CANCELLED. Every outcome of the pipeline, including an Error, ends in one of them.
+ * CANCELLED. Every outcome of the pipeline, including an Error, ends in one of them, but two: a superseded attempt
+ * and one abandoned because the worker shuts down report nothing more (the lease decides what happens next).
  */
 @Component
 public class JobRunner {
@@ -90,8 +91,14 @@ public class JobRunner {
             reporter.succeeded(result);
             log.info("Job {} attempt {} succeeded", dispatch.jobId(), dispatch.attempt());
         } catch (JobCancelledException e) {
-            reporter.cancelled();
-            log.info("Job {} attempt {} cancelled", dispatch.jobId(), dispatch.attempt());
+            if (cancellations.isShuttingDown() && !cancellations.isCancelled(dispatch.jobId())) {
+                // as if the worker had died: the lease runs out and the next attempt goes to another worker
+                reporter.silence();
+                log.warn("Job {} attempt {} abandoned at shutdown", dispatch.jobId(), dispatch.attempt());
+            } else {
+                reporter.cancelled();
+                log.info("Job {} attempt {} cancelled", dispatch.jobId(), dispatch.attempt());
+            }
         } catch (AttemptSupersededException e) {
             reporter.silence();
             log.warn(e.getMessage());

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -53,9 +54,15 @@ final class RunningJob implements PipelineContext, ArtifactSink {
         return latest.getAndSet(null);
     }
 
+    /** Cancelled, or abandoned because the worker is shutting down. */
     @Override
     public boolean isCancelled() {
-        return cancellations.isCancelled(jobId);
+        return cancellations.isCancelled(jobId) || cancellations.isShuttingDown();
+    }
+
+    @Override
+    public Optional<byte[]> earlierArtifact(String name) throws IOException {
+        return attempt < 2 ? Optional.empty() : api.download(jobId, attempt, name);
     }
 
     @Override

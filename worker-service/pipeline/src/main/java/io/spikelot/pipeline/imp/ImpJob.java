@@ -40,10 +40,16 @@ record ImpJob(
 
     /** The sparsest round within one point of the dense round; the later one on equal sparsity. */
     RoundRun winner() {
-        double floor = dense().accuracy() - WINNING_MARGIN;
+        return winner(rounds);
+    }
+
+    /** The winner among {@code rounds} (round 0 first): what {@link #winner()} picks, on any prefix of the rounds. */
+    static RoundRun winner(List<RoundRun> rounds) {
+        RoundRun dense = rounds.get(0);
+        double floor = dense.accuracy() - WINNING_MARGIN;
         return rounds.stream()
                 .filter(r -> r.accuracy() >= floor)
                 .max(Comparator.comparingDouble(RoundRun::sparsity).thenComparingInt(RoundRun::round))
-                .orElse(dense());
+                .orElse(dense);
     }
 }

@@ -12,6 +12,7 @@ import io.spikelot.pipeline.data.Dataset;
 import io.spikelot.pipeline.neuron.NeuronSettings;
 import io.spikelot.pipeline.spec.JobSettings;
 import io.spikelot.pipeline.train.TrainingConfig;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -23,7 +24,8 @@ import java.util.List;
  *
  * <p>Refused as {@code INVALID_SPEC}: {@code device: gpu} on a CPU worker, a training split smaller than one batch,
  * and the combinations the API refuses (checked again here for specs that did not come through it). Artifacts are
- * described in {@link ImpArtifacts}, the result in {@link ImpResults}.
+ * described in {@link ImpArtifacts}, the result in {@link ImpResults}. An IMP job saves a checkpoint after every
+ * complete round, and a later attempt resumes from it ({@link ImpCheckpoints}).
  */
 public final class ImpPipeline extends JobPipeline<ImpSpec, ImpJob, ImpResult> {
 
@@ -33,7 +35,7 @@ public final class ImpPipeline extends JobPipeline<ImpSpec, ImpJob, ImpResult> {
     }
 
     @Override
-    protected ImpJob train(ImpSpec spec, PipelineContext context, long startNanos) {
+    protected ImpJob train(ImpSpec spec, PipelineContext context, long startNanos) throws IOException {
         requireSupported(spec);
         JobSettings.requireDevice(spec.resources());
         TrainingConfig config = JobSettings.training(spec.training());
@@ -57,7 +59,7 @@ public final class ImpPipeline extends JobPipeline<ImpSpec, ImpJob, ImpResult> {
                 trained,
                 search.earlyBirdSummary(),
                 search.earlyTime(),
-                null,
+                search.resumedFromRound(),
                 secondsSince(startNanos));
     }
 

@@ -8,6 +8,7 @@ import io.spikelot.pipeline.prune.NetworkState;
 import io.spikelot.pipeline.tensor.HostTensor;
 import io.spikelot.pipeline.train.TrainingConfig;
 import io.spikelot.pipeline.train.TrainingListener;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,9 @@ import java.util.Map;
  * <p>IMP: round 0 trains densely at the full T and snapshots the state after {@code rewindEpoch} epochs; with
  * Early-Time the probe runs after its second epoch. Each later round prunes {@code ratePerRound} of the surviving
  * weights by magnitude, rewinds to mask ⊙ snapshot, and trains the remaining {@code epochs − rewindEpoch} epochs
- * with a fresh optimizer and schedule, at T′ except the last round, which runs at the full T.
+ * with a fresh optimizer and schedule, at T′ except the last round, which runs at the full T. After every complete
+ * round but the last it saves an {@link ImpCheckpoint}; an attempt that finds one goes on at the next round with the
+ * same masks, snapshot, T′ and seeds, so it ends as an uninterrupted run would.
  *
  * <p>Early-Bird: a dense search at twice the learning rate, checked at every epoch start ({@link EarlyBirdWatch});
  * with Early-Time its first two epochs run at the full T, the probe picks T′, and the rest of the search continues
@@ -35,6 +38,8 @@ final class ImpSearch {
     private final TrainingConfig config;
     private EarlyTimeProbe probe;
     private ImpResult.EarlyBird earlyBird;
+    private ImpResult.EarlyTime earlyTimeTaken;
+    private Integer resumedFromRound;
 
     ImpSearch(Rounds rounds) {
         this.rounds = rounds;
@@ -42,20 +47,35 @@ final class ImpSearch {
         this.config = rounds.config();
     }
 
-    /** Every IMP round, from 0. */
-    List<RoundRun> imp() {
-        List<RoundRun> done = new ArrayList<>();
+    /**
+     * Every IMP round: from 0, or from the round after the checkpoint an earlier attempt left. A checkpoint is saved
+     * after every complete round but the last.
+     */
+    List<RoundRun> imp() throws IOException {
         int count = pruning.rounds();
-        RewindPoint rewind = new RewindPoint(pruning.rewindEpoch());
-        probe = pruning.earlyTime() ? newProbe() : null;
-        TrainingListener extra = probe == null ? rewind : rewind.andThen(probe);
-        Segment dense = rounds.train(0, label(0, RoundRun.DENSE), rounds.timesteps(), config, null, null, extra);
-        done.add(new RoundRun(
-                0, RoundRun.DENSE, count > 1, RoundRun.dense(dense.end(), dense.weights()), List.of(dense)));
-        int searchT = probe == null || probe.choice() == null
-                ? rounds.timesteps()
-                : probe.choice().chosen();
-        for (int r = 1; r < count; r++) {
+        ImpCheckpoint resumed = ImpCheckpoints.load(rounds.context(), rounds.spec())
+                .filter(c -> c.nextRound() < count)
+                .orElse(null);
+        List<RoundRun> done = new ArrayList<>();
+        Map<String, HostTensor.Floats> rewind;
+        if (resumed == null) {
+            RewindPoint point = new RewindPoint(pruning.rewindEpoch());
+            probe = pruning.earlyTime() ? newProbe() : null;
+            TrainingListener extra = probe == null ? point : point.andThen(probe);
+            Segment dense = rounds.train(0, label(0, RoundRun.DENSE), rounds.timesteps(), config, null, null, extra);
+            done.add(new RoundRun(
+                    0, RoundRun.DENSE, count > 1, RoundRun.dense(dense.end(), dense.weights()), List.of(dense)));
+            rewind = point.state();
+            earlyTimeTaken = earlyTime();
+            checkpoint(done, rewind, count);
+        } else {
+            done.addAll(resumed.rounds());
+            rewind = resumed.rewind();
+            earlyTimeTaken = resumed.earlyTime();
+            resumedFromRound = resumed.nextRound();
+        }
+        int searchT = earlyTimeTaken == null ? rounds.timesteps() : earlyTimeTaken.chosenTimesteps();
+        for (int r = done.size(); r < count; r++) {
             RoundRun previous = done.get(r - 1);
             Map<String, HostTensor.Booleans> masks = MagnitudePruning.prune(
                     NetworkState.weights(previous.state(), previous.masks().keySet()),
@@ -68,12 +88,27 @@ final class ImpSearch {
                     label(r, RoundRun.PRUNE),
                     last ? rounds.timesteps() : searchT,
                     config.withEpochs(config.epochs() - pruning.rewindEpoch()),
-                    NetworkState.masked(rewind.state(), masks),
+                    NetworkState.masked(rewind, masks),
                     masks,
                     TrainingListener.NONE);
             done.add(checked(new RoundRun(r, RoundRun.PRUNE, !last, masks, List.of(segment))));
+            checkpoint(done, rewind, count);
         }
         return done;
+    }
+
+    /** Saves the rounds so far, unless the job's rounds are all done (its artifacts follow at once). */
+    private void checkpoint(List<RoundRun> done, Map<String, HostTensor.Floats> rewind, int count) throws IOException {
+        if (done.size() < count) {
+            List<Long> seeds = done.stream().map(r -> config.seed()).toList();
+            ImpCheckpoints.save(
+                    rounds.context(), rounds.spec(), new ImpCheckpoint(done, rewind, earlyTimeTaken, seeds));
+        }
+    }
+
+    /** The first round this attempt trained after resuming a checkpoint; null when it started at round 0. */
+    Integer resumedFromRound() {
+        return resumedFromRound;
     }
 
     /** The Early-Bird search (round 0) and the retrained ticket (round 1). */
@@ -153,6 +188,9 @@ final class ImpSearch {
 
     /** The Early-Time details, or null without Early-Time. */
     ImpResult.EarlyTime earlyTime() {
+        if (earlyTimeTaken != null) {
+            return earlyTimeTaken;
+        }
         if (probe == null || probe.choice() == null) {
             return null;
         }
