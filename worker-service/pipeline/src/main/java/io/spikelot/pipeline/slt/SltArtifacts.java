@@ -3,6 +3,7 @@ package io.spikelot.pipeline.slt;
 import io.spikelot.model.result.SltResult;
 import io.spikelot.pipeline.ArtifactSink;
 import io.spikelot.pipeline.artifact.JsonDocuments;
+import io.spikelot.pipeline.artifact.PackedTicket;
 import io.spikelot.pipeline.artifact.SafetensorsWriter;
 import io.spikelot.pipeline.report.SvgPlot;
 import io.spikelot.pipeline.tensor.HostTensor;
@@ -15,7 +16,8 @@ import java.util.Map;
 
 /**
  * Writes a finished job's files. The headline (first) ratio gets {@code mask.safetensors},
- * {@code model.safetensors} and {@code model.json}; a sweep also gets {@code mask-p<ratio>.safetensors} for
+ * {@code model.safetensors}, the same ticket bit-packed as {@code ticket-packed.safetensors} ({@link PackedTicket})
+ * and {@code model.json}; a sweep also gets {@code mask-p<ratio>.safetensors} for
  * every ratio ({@code mask-p0.50.safetensors}), so the first ratio's mask exists under both names. Then
  * {@code result.json}, {@code history.csv}, {@code accuracy.svg} and, for sweeps and repeated jobs,
  * {@code accuracy-vs-ratio.svg}. With {@code training.repeats} > 1 the files are the first seed's; the other seeds
@@ -39,6 +41,7 @@ final class SltArtifacts {
         }
         Map<String, HostTensor> weights = weights(primary);
         sink.put("model.safetensors", SAFETENSORS, SafetensorsWriter.bytes(weights, metadata(job, primary)));
+        sink.put("ticket-packed.safetensors", SAFETENSORS, SafetensorsWriter.bytes(packed(primary), packedMetadata(job)));
         sink.put("model.json", JSON, JsonDocuments.bytes(ModelDescription.of(job, primary, weights)));
         sink.put("result.json", JSON, JsonDocuments.bytes(result));
         sink.put("history.csv", "text/csv", History.csv(job));
@@ -53,6 +56,26 @@ final class SltArtifacts {
         Map<String, HostTensor> all = new LinkedHashMap<>(run.others());
         all.putAll(run.search().weights());
         return all;
+    }
+
+    /** The size of the headline ticket's {@code ticket-packed.safetensors}, in bytes. */
+    static long packedTicketSize(SltJob job) {
+        return SafetensorsWriter.size(packed(job.primary()), packedMetadata(job));
+    }
+
+    /** The size of the headline ticket's {@code model.safetensors}, in bytes. */
+    static long denseTicketSize(SltJob job) {
+        return SafetensorsWriter.size(weights(job.primary()), metadata(job, job.primary()));
+    }
+
+    private static Map<String, HostTensor> packed(RatioRun run) {
+        return PackedTicket.tensors(run.search().masks(), weights(run));
+    }
+
+    private static Map<String, String> packedMetadata(SltJob job) {
+        Map<String, String> meta = metadata(job, job.primary());
+        meta.putAll(PackedTicket.metadata());
+        return meta;
     }
 
     private static byte[] masks(SltJob job, RatioRun run) throws IOException {

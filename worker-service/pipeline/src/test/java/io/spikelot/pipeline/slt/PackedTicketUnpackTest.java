@@ -1,0 +1,114 @@
+package io.spikelot.pipeline.slt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import io.spikelot.model.result.SltResult;
+import io.spikelot.model.spec.SearchSettings;
+import io.spikelot.pipeline.testing.RecordingContext;
+import io.spikelot.pipeline.testing.SafetensorsFiles;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code ticket-packed.safetensors} unpacks, with the PyTorch loader's {@code unpack_ticket}, to the very bits of
+ * {@code model.safetensors}: every tensor, same names, dtypes and shapes, compared as raw bytes. For a multi-prize
+ * ticket (mask, sign bits, α) and an edge-popup ticket (mask bits, kept values). Fails, not skips, without torch.
+ */
+class PackedTicketUnpackTest {
+
+    private static final String PYTHON = System.getenv()
+            .getOrDefault("SPIKELOT_TORCH_PYTHON", System.getenv().getOrDefault("SPIKELOT_PYTHON", "python3"));
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** Unpacks argv[2] with the loader in argv[1] and compares it byte for byte with argv[3]. */
+    private static final String COMPARE = String.join(
+            "\n",
+            "import sys, json, importlib.util, torch",
+            "spec = importlib.util.spec_from_file_location('spikelot_torch', sys.argv[1])",
+            "st = importlib.util.module_from_spec(spec); spec.loader.exec_module(st)",
+            "packed, meta = st.read_safetensors(sys.argv[2])",
+            "dense, _ = st.read_safetensors(sys.argv[3])",
+            "unpacked = st.unpack_ticket(packed, meta)",
+            "def raw(t): return t.contiguous().view(torch.uint8) if t.dtype != torch.bool else t.to(torch.uint8)",
+            "differ = [n for n in dense if n not in unpacked or unpacked[n].dtype != dense[n].dtype",
+            "          or list(unpacked[n].shape) != list(dense[n].shape)",
+            "          or not torch.equal(raw(unpacked[n]).reshape(-1), raw(dense[n]).reshape(-1))]",
+            "print(json.dumps({'tensors': len(dense), 'unpacked': len(unpacked), 'differ': differ,",
+            "                  'alphas': sum(1 for n in packed if n.endswith('.alpha')),",
+            "                  'values': sum(1 for n in packed if n.endswith('.values'))}))");
+
+    @TempDir
+    Path scratch;
+
+    @BeforeAll
+    static void requireTorch() throws Exception {
+        Process probe = new ProcessBuilder(PYTHON, "-c", "import torch")
+                .redirectErrorStream(true)
+                .start();
+        if (!probe.waitFor(60, TimeUnit.SECONDS) || probe.exitValue() != 0) {
+            fail("This test needs " + PYTHON + " with torch (CI installs python3-torch)");
+        }
+    }
+
+    @Test
+    void aMultiPrizeTicketUnpacksBitForBitFromSignsAndAlpha() throws Exception {
+        JsonNode report = unpack(SltSpecFixtures.biprop(0.5));
+        assertThat(report.get("alphas").asInt()).as("every masked layer packed as ±α").isEqualTo(3);
+        assertThat(report.get("values").asInt()).isZero();
+    }
+
+    @Test
+    void anEdgePopupTicketUnpacksBitForBitFromItsKeptValues() throws Exception {
+        JsonNode report = unpack(SltSpecFixtures.edgePopup(0.5));
+        assertThat(report.get("values").asInt()).isEqualTo(3);
+        assertThat(report.get("alphas").asInt()).isZero();
+    }
+
+    private JsonNode unpack(SearchSettings search) throws Exception {
+        RecordingContext context = new RecordingContext(scratch);
+        SltResult result = new SltPipeline(Path.of("/usr/share/datasets"))
+                .run(SltSpecFixtures.aSltSpec().withSearch(search).build(), context);
+        byte[] packed = context.artifacts.get("ticket-packed.safetensors");
+        byte[] dense = context.artifacts.get("model.safetensors");
+        assertThat(result.ticketPackedBytes()).isEqualTo(packed.length);
+        assertThat(result.ticketDenseBytes()).isEqualTo(dense.length);
+        assertThat(SafetensorsFiles.header(packed)
+                        .getAsJsonObject("__metadata__")
+                        .get("bitOrder")
+                        .getAsString())
+                .startsWith("little");
+
+        Path loader = scratch.resolve("spikelot_torch.py");
+        try (InputStream in = getClass().getResourceAsStream("/io/spikelot/clients/spikelot_torch.py")) {
+            assertThat(in).as("the loader on the class path").isNotNull();
+            Files.write(loader, in.readAllBytes());
+        }
+        Path packedFile = Files.write(scratch.resolve("ticket-packed.safetensors"), packed);
+        Path denseFile = Files.write(scratch.resolve("model.safetensors"), dense);
+        Process process = new ProcessBuilder(
+                        List.of(PYTHON, "-c", COMPARE, loader.toString(), packedFile.toString(), denseFile.toString()))
+                .redirectErrorStream(true)
+                .start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail(PYTHON + " did not finish in 120 s");
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(output).isZero();
+        String[] lines = output.trim().split("\n");
+        JsonNode report = JSON.readTree(lines[lines.length - 1]);
+        assertThat(report.get("differ")).as(output).isEmpty();
+        assertThat(report.get("unpacked").asInt()).isEqualTo(report.get("tensors").asInt());
+        return report;
+    }
+}
