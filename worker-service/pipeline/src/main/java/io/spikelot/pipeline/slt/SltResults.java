@@ -99,6 +99,7 @@ final class SltResults {
                     + " α = σ and α·sign(W)⊙M = W⊙M, with the same score gradients; use kaiming-normal-scaled for"
                     + " multi-prize tickets");
         }
+        notes.addAll(SltArtifacts.nir(job).notes());
         return notes;
     }
 
