@@ -1,6 +1,7 @@
 package io.spikelot.pipeline.nir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.spikelot.model.arch.ArchitectureCatalog;
@@ -124,14 +125,16 @@ class NirFileReadBackTest {
     }
 
     @Test
-    void aReluNetworkIsNotWrittenAndTheNoteSaysWhy() {
+    void aReluNetworkHasNoNirFileAndNeedsNoNote() {
         ModelGraph graph = ModelGraphs.of(
                 ArchitectureCatalog.resolve("convnet-s", new InputShape(1, 28, 28), 10),
                 GraphSettings.of(NeuronKind.RELU, LifSettings.defaults(), 1, false));
-        assertThat(NirExport.of(graph, tensors(graph)).notes())
-                .singleElement()
-                .asString()
-                .contains("no spiking neurons");
+        NirExport export = NirExport.of(graph, tensors(graph));
+        assertThat(export.graph()).isEmpty();
+        assertThat(export.notes()).isEmpty();
+        assertThatThrownBy(() -> NirTranslation.of(graph, tensors(graph)))
+                .isInstanceOf(NirUnsupportedException.class)
+                .hasMessageContaining("no spiking neurons");
     }
 
     private JsonNode readBack(NirGraph nir) throws Exception {

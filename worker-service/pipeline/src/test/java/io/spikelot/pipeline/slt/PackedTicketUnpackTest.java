@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import io.spikelot.model.result.SltResult;
 import io.spikelot.model.spec.SearchSettings;
+import io.spikelot.model.spec.WeightInitKind;
 import io.spikelot.pipeline.testing.RecordingContext;
 import io.spikelot.pipeline.testing.SafetensorsFiles;
 import java.io.InputStream;
@@ -50,6 +51,8 @@ class PackedTicketUnpackTest {
     @TempDir
     Path scratch;
 
+    private SltResult result;
+
     @BeforeAll
     static void requireTorch() throws Exception {
         Process probe = new ProcessBuilder(PYTHON, "-c", "import torch")
@@ -65,18 +68,27 @@ class PackedTicketUnpackTest {
         JsonNode report = unpack(SltSpecFixtures.biprop(0.5));
         assertThat(report.get("alphas").asInt()).as("every masked layer packed as ±α").isEqualTo(3);
         assertThat(report.get("values").asInt()).isZero();
+        // 2 bits instead of 32 per masked weight; BatchNorm statistics and the header stay
+        assertThat(result.ticketPackedBytes() * 10).isLessThan(result.ticketDenseBytes());
     }
 
     @Test
-    void anEdgePopupTicketUnpacksBitForBitFromItsKeptValues() throws Exception {
-        JsonNode report = unpack(SltSpecFixtures.edgePopup(0.5));
+    void anEdgePopupTicketOfNormalWeightsUnpacksBitForBitFromItsKeptValues() throws Exception {
+        JsonNode report = unpack(SltSpecFixtures.edgePopup(0.5).withWeightInit(WeightInitKind.KAIMING_NORMAL));
         assertThat(report.get("values").asInt()).isEqualTo(3);
         assertThat(report.get("alphas").asInt()).isZero();
     }
 
+    @Test
+    void anEdgePopupTicketOfSignedConstantWeightsPacksAsSignsAndAlphaToo() throws Exception {
+        // its kept weights are ±σ: the same two bits per weight as a multi-prize ticket
+        JsonNode report = unpack(SltSpecFixtures.edgePopup(0.5));
+        assertThat(report.get("alphas").asInt()).isEqualTo(3);
+    }
+
     private JsonNode unpack(SearchSettings search) throws Exception {
         RecordingContext context = new RecordingContext(scratch);
-        SltResult result = new SltPipeline(Path.of("/usr/share/datasets"))
+        result = new SltPipeline(Path.of("/usr/share/datasets"))
                 .run(SltSpecFixtures.aSltSpec().withSearch(search).build(), context);
         byte[] packed = context.artifacts.get("ticket-packed.safetensors");
         byte[] dense = context.artifacts.get("model.safetensors");
