@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import io.spikelot.model.result.SltResult;
 import io.spikelot.model.spec.SearchSettings;
 import io.spikelot.model.spec.WeightInitKind;
+import io.spikelot.pipeline.testing.Hdf5Files;
 import io.spikelot.pipeline.testing.RecordingContext;
 import io.spikelot.pipeline.testing.SafetensorsFiles;
 import java.io.InputStream;
@@ -105,6 +106,10 @@ class PackedTicketUnpackTest {
             assertThat(in).as("the loader on the class path").isNotNull();
             Files.write(loader, in.readAllBytes());
         }
+        Path nir = Files.write(scratch.resolve("model.nir"), context.artifacts.get("model.nir"));
+        assertThat(Hdf5Files.datasets(nir).get("node/nodes/conv1/type").get("text").asString())
+                .as("the spiking ticket's model.nir")
+                .isEqualTo("Conv2d");
         Path packedFile = Files.write(scratch.resolve("ticket-packed.safetensors"), packed);
         Path denseFile = Files.write(scratch.resolve("model.safetensors"), dense);
         Process process = new ProcessBuilder(
