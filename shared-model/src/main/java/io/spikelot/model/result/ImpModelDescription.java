@@ -1,9 +1,9 @@
 package io.spikelot.model.result;
 
-import io.spikelot.model.spec.ImpMethod;
 import io.spikelot.model.graph.ModelGraph;
 import io.spikelot.model.graph.ModelGraphs;
 import io.spikelot.model.graph.Preprocessing;
+import io.spikelot.model.spec.ImpMethod;
 import java.util.List;
 
 /**

@@ -70,14 +70,15 @@ public final class SafetensorsWriter {
     /** The length in bytes of the file {@link #bytes} would write, without encoding the tensors. */
     public static long size(Map<String, ? extends HostTensor> tensors, Map<String, String> metadata) {
         Map<String, HostTensor> sorted = new TreeMap<>(tensors);
-        long data = sorted.values().stream().mapToLong(SafetensorsWriter::byteLength).sum();
+        long data = sorted.values().stream()
+                .mapToLong(SafetensorsWriter::byteLength)
+                .sum();
         return 8 + header(sorted, new TreeMap<>(metadata)).length + data;
     }
 
     private record Entry(String dtype, long[] shape, List<Long> data_offsets) {}
 
-    private static byte[] header(
-            Map<String, HostTensor> sorted, Map<String, String> metadata) {
+    private static byte[] header(Map<String, HostTensor> sorted, Map<String, String> metadata) {
         Map<String, Object> header = new LinkedHashMap<>();
         if (!metadata.isEmpty()) {
             header.put(METADATA, metadata);

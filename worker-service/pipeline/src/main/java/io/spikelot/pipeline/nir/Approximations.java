@@ -9,8 +9,8 @@ import java.util.Map;
 final class Approximations {
 
     static final String SOFT_RESET = "soft reset (V − threshold after a spike) written as NIR LIF's reset to v_reset";
-    static final String MULTI_LEVEL_SPIKES = "multi-level spikes (levels 0 … 2^S − 1 times the threshold) written as"
-            + " NIR LIF's binary spikes";
+    static final String MULTI_LEVEL_SPIKES =
+            "multi-level spikes (levels 0 … 2^S − 1 times the threshold) written as" + " NIR LIF's binary spikes";
     static final String MAX_POOL_OVER_VALUES =
             "max-pool over real values (before the neuron) written as AvgPool2d: NIR has no max-pool";
     static final String MAX_POOL_OVER_LEVELS = "max-pool over multi-level spikes written as SumPool2d + Threshold"

@@ -46,7 +46,8 @@ final class NirArrays {
                 values[i] = s.values()[i];
             }
         } else {
-            throw new IllegalArgumentException("Not a weight tensor: " + tensor.getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    "Not a weight tensor: " + tensor.getClass().getSimpleName());
         }
         return values;
     }

@@ -156,9 +156,7 @@ public final class NirTranslation {
         // over 0/1 spikes the maximum of a window is 1 exactly when its sum exceeds 0.5
         connect(new NirNode(node.name(), "SumPool2d", pool(kernel, stride, padding)));
         connect(new NirNode(
-                node.name() + "_max",
-                "Threshold",
-                Map.of("threshold", NirArrays.filled(node.outputShape(), 0.5f))));
+                node.name() + "_max", "Threshold", Map.of("threshold", NirArrays.filled(node.outputShape(), 0.5f))));
         foldTarget = null;
         spikeBits = 1;
     }
@@ -189,9 +187,7 @@ public final class NirTranslation {
 
     private void flatten(String name, List<Integer> inputShape) {
         connect(new NirNode(
-                name,
-                "Flatten",
-                Map.of("start_dim", 0L, "end_dim", -1L, "input_type", NirArrays.longs(inputShape))));
+                name, "Flatten", Map.of("start_dim", 0L, "end_dim", -1L, "input_type", NirArrays.longs(inputShape))));
         foldTarget = null;
     }
 
@@ -235,7 +231,8 @@ public final class NirTranslation {
         if (parameter.quantization() != null) {
             HostTensor scale = tensors.get(parameter.quantization().scale());
             if (!(scale instanceof HostTensor.Floats s)) {
-                throw new IllegalArgumentException("No scale " + parameter.quantization().scale());
+                throw new IllegalArgumentException(
+                        "No scale " + parameter.quantization().scale());
             }
             for (int i = 0; i < values.length; i++) {
                 values[i] *= s.scalar();

@@ -46,7 +46,10 @@ final class SltArtifacts {
         }
         Map<String, HostTensor> weights = weights(primary);
         sink.put("model.safetensors", SAFETENSORS, SafetensorsWriter.bytes(weights, metadata(job, primary)));
-        sink.put("ticket-packed.safetensors", SAFETENSORS, SafetensorsWriter.bytes(packed(primary), packedMetadata(job)));
+        sink.put(
+                "ticket-packed.safetensors",
+                SAFETENSORS,
+                SafetensorsWriter.bytes(packed(primary), packedMetadata(job)));
         sink.put("model.json", JSON, JsonDocuments.bytes(ModelDescription.of(job, primary, weights)));
         Optional<NirGraph> nir = nir(job).graph();
         if (nir.isPresent()) {

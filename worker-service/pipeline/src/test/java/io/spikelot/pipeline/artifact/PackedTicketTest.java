@@ -35,7 +35,8 @@ class PackedTicketTest {
         float[] w = {0.5f, 0, -1.25f, 0.5f, 0, 0, 0, 0, 2f, -0.5f};
         Map<String, HostTensor> packed = PackedTicket.tensors(Map.of("w", mask()), Map.of("w", floats(w)));
 
-        assertThat(((HostTensor.Floats) packed.get("w.values")).values()).containsExactly(0.5f, -1.25f, 0.5f, 2f, -0.5f);
+        assertThat(((HostTensor.Floats) packed.get("w.values")).values())
+                .containsExactly(0.5f, -1.25f, 0.5f, 2f, -0.5f);
         assertThat(packed).doesNotContainKey("w.sign").doesNotContainKey("w.alpha");
     }
 

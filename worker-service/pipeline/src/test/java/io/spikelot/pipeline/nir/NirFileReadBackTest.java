@@ -49,11 +49,31 @@ class NirFileReadBackTest {
         assertThat(file.get("version").get("text").asString()).isEqualTo(NirFile.NIR_VERSION);
         assertThat(file.get("node/type").get("text").asString()).isEqualTo("NIRGraph");
         List<String> order = List.of(
-                "input", "conv1", "lif1", "pool1", "pool1_max", "conv2", "lif2", "pool2", "pool2_max", "flatten",
-                "head", "output");
+                "input",
+                "conv1",
+                "lif1",
+                "pool1",
+                "pool1_max",
+                "conv2",
+                "lif2",
+                "pool2",
+                "pool2_max",
+                "flatten",
+                "head",
+                "output");
         List<String> types = List.of(
-                "Input", "Conv2d", "LIF", "SumPool2d", "Threshold", "Conv2d", "LIF", "SumPool2d", "Threshold",
-                "Flatten", "Linear", "Output");
+                "Input",
+                "Conv2d",
+                "LIF",
+                "SumPool2d",
+                "Threshold",
+                "Conv2d",
+                "LIF",
+                "SumPool2d",
+                "Threshold",
+                "Flatten",
+                "Linear",
+                "Output");
         for (int i = 0; i < order.size(); i++) {
             assertThat(file.get(N + order.get(i) + "/type").get("text").asString())
                     .as(order.get(i))
@@ -74,20 +94,24 @@ class NirFileReadBackTest {
 
         assertThat(shape(file, "lif1/tau")).containsExactly(32, 28, 28);
         assertThat(first(file, "lif1/tau")).isCloseTo(2.0 * NirTranslation.DT_SECONDS, within(1e-9));
-        assertThat(first(file, "lif1/r")).as("the whole input charged: r = τ_steps").isEqualTo(2.0);
+        assertThat(first(file, "lif1/r"))
+                .as("the whole input charged: r = τ_steps")
+                .isEqualTo(2.0);
         assertThat(first(file, "lif1/v_threshold")).isEqualTo(1.0);
         assertThat(file.get(N + "lif1/v_reset").get("sum").asDouble()).isZero();
         assertThat(first(file, "pool1_max/threshold")).isEqualTo(0.5);
         assertThat(shape(file, "pool1_max/threshold")).containsExactly(32, 14, 14);
         assertThat(shape(file, "head/weight")).containsExactly(10, 3136);
         assertThat(file.get(N + "flatten/input_type").get("first").toString()).isEqualTo("[64.0,7.0,7.0]");
-        assertThat(file.get("node/metadata/approximations").get("text").asString()).isEqualTo("none");
+        assertThat(file.get("node/metadata/approximations").get("text").asString())
+                .isEqualTo("none");
         assertThat(nir.approximations()).isEmpty();
     }
 
     @Test
     void vgg9PoolsBeforeItsNeuronsAndSoftResetIsStatedAsApproximated() throws Exception {
-        ModelGraph graph = graph("vgg9", new InputShape(3, 32, 32), LifSettings.defaults().withReset(ResetMode.SOFT));
+        ModelGraph graph =
+                graph("vgg9", new InputShape(3, 32, 32), LifSettings.defaults().withReset(ResetMode.SOFT));
         NirGraph nir = NirTranslation.of(graph, tensors(graph));
         JsonNode file = readBack(nir);
 
@@ -103,16 +127,22 @@ class NirFileReadBackTest {
         assertThat(edges(file)).isEqualTo(chain(order));
         assertThat(file.get(N + "pool1/type").get("text").asString()).isEqualTo("AvgPool2d");
         assertThat(file.get(N + "conv2/type").get("text").asString()).isEqualTo("Conv2d");
-        assertThat(file.get(N + "fc1/type").get("text").asString()).as("BN folded gives a bias").isEqualTo("Affine");
+        assertThat(file.get(N + "fc1/type").get("text").asString())
+                .as("BN folded gives a bias")
+                .isEqualTo("Affine");
         assertThat(file.get(N + "head/type").get("text").asString()).isEqualTo("Linear");
         assertThat(shape(file, "conv6/weight")).containsExactly(256, 256, 3, 3);
         assertThat(shape(file, "fc1/weight")).containsExactly(256, 4096);
         assertThat(shape(file, "fc1/bias")).containsExactly(256);
         assertThat(shape(file, "lif6/tau")).containsExactly(256, 4, 4);
         assertThat(nir.approximations())
-                .anySatisfy(a -> assertThat(a).startsWith(Approximations.SOFT_RESET).contains("lif1", "fc2_lif"))
-                .anySatisfy(a -> assertThat(a).startsWith(Approximations.MAX_POOL_OVER_VALUES).contains("pool3"));
-        assertThat(file.get("node/metadata/approximations").get("text").asString()).contains("soft reset");
+                .anySatisfy(
+                        a -> assertThat(a).startsWith(Approximations.SOFT_RESET).contains("lif1", "fc2_lif"))
+                .anySatisfy(a -> assertThat(a)
+                        .startsWith(Approximations.MAX_POOL_OVER_VALUES)
+                        .contains("pool3"));
+        assertThat(file.get("node/metadata/approximations").get("text").asString())
+                .contains("soft reset");
         assertThat(file.get("node/metadata/dt").get("first").get(0).asDouble()).isEqualTo(NirTranslation.DT_SECONDS);
     }
 
@@ -158,7 +188,8 @@ class NirFileReadBackTest {
         if (node.parameters() != null) {
             for (GraphParameter p : node.parameters()) {
                 long[] shape = p.shape().stream().mapToLong(Integer::longValue).toArray();
-                float[] values = new float[p.shape().stream().mapToInt(Integer::intValue).reduce(1, (a, b) -> a * b)];
+                float[] values =
+                        new float[p.shape().stream().mapToInt(Integer::intValue).reduce(1, (a, b) -> a * b)];
                 for (int i = 0; i < values.length; i++) {
                     values[i] = switch (p.role()) {
                         case "running-mean" -> mean(i);
@@ -184,7 +215,9 @@ class NirFileReadBackTest {
 
     private static List<List<String>> edges(JsonNode file) {
         List<List<String>> edges = new ArrayList<>();
-        file.get("node/edges").get("text").forEach(e -> edges.add(List.of(e.get(0).asString(), e.get(1).asString())));
+        file.get("node/edges")
+                .get("text")
+                .forEach(e -> edges.add(List.of(e.get(0).asString(), e.get(1).asString())));
         return edges;
     }
 

@@ -67,7 +67,9 @@ class PackedTicketUnpackTest {
     @Test
     void aMultiPrizeTicketUnpacksBitForBitFromSignsAndAlpha() throws Exception {
         JsonNode report = unpack(SltSpecFixtures.biprop(0.5));
-        assertThat(report.get("alphas").asInt()).as("every masked layer packed as ±α").isEqualTo(3);
+        assertThat(report.get("alphas").asInt())
+                .as("every masked layer packed as ±α")
+                .isEqualTo(3);
         assertThat(report.get("values").asInt()).isZero();
         // 2 bits instead of 32 per masked weight; BatchNorm statistics and the header stay
         assertThat(result.ticketPackedBytes() * 10).isLessThan(result.ticketDenseBytes());
@@ -107,7 +109,10 @@ class PackedTicketUnpackTest {
             Files.write(loader, in.readAllBytes());
         }
         Path nir = Files.write(scratch.resolve("model.nir"), context.artifacts.get("model.nir"));
-        assertThat(Hdf5Files.datasets(nir).get("node/nodes/conv1/type").get("text").asString())
+        assertThat(Hdf5Files.datasets(nir)
+                        .get("node/nodes/conv1/type")
+                        .get("text")
+                        .asString())
                 .as("the spiking ticket's model.nir")
                 .isEqualTo("Conv2d");
         Path packedFile = Files.write(scratch.resolve("ticket-packed.safetensors"), packed);
@@ -125,7 +130,8 @@ class PackedTicketUnpackTest {
         String[] lines = output.trim().split("\n");
         JsonNode report = JSON.readTree(lines[lines.length - 1]);
         assertThat(report.get("differ")).as(output).isEmpty();
-        assertThat(report.get("unpacked").asInt()).isEqualTo(report.get("tensors").asInt());
+        assertThat(report.get("unpacked").asInt())
+                .isEqualTo(report.get("tensors").asInt());
         return report;
     }
 }
