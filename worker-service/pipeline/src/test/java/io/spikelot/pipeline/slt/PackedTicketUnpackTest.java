@@ -7,10 +7,10 @@ import io.spikelot.model.result.SltResult;
 import io.spikelot.model.spec.SearchSettings;
 import io.spikelot.model.spec.WeightInitKind;
 import io.spikelot.pipeline.testing.Hdf5Files;
+import io.spikelot.pipeline.testing.PythonScripts;
 import io.spikelot.pipeline.testing.RecordingContext;
 import io.spikelot.pipeline.testing.SafetensorsFiles;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,7 +19,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code ticket-packed.safetensors} unpacks, with the PyTorch loader's {@code unpack_ticket}, to the very bits of
@@ -30,7 +29,6 @@ class PackedTicketUnpackTest {
 
     private static final String PYTHON = System.getenv()
             .getOrDefault("SPIKELOT_TORCH_PYTHON", System.getenv().getOrDefault("SPIKELOT_PYTHON", "python3"));
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** Unpacks argv[2] with the loader in argv[1] and compares it byte for byte with argv[3]. */
     private static final String COMPARE = String.join(
@@ -117,19 +115,12 @@ class PackedTicketUnpackTest {
                 .isEqualTo("Conv2d");
         Path packedFile = Files.write(scratch.resolve("ticket-packed.safetensors"), packed);
         Path denseFile = Files.write(scratch.resolve("model.safetensors"), dense);
-        Process process = new ProcessBuilder(
-                        List.of(PYTHON, "-c", COMPARE, loader.toString(), packedFile.toString(), denseFile.toString()))
-                .redirectErrorStream(true)
-                .start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail(PYTHON + " did not finish in 120 s");
-        }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as(output).isZero();
-        String[] lines = output.trim().split("\n");
-        JsonNode report = JSON.readTree(lines[lines.length - 1]);
-        assertThat(report.get("differ")).as(output).isEmpty();
+        JsonNode report = PythonScripts.json(
+                PYTHON,
+                COMPARE,
+                List.of(loader.toString(), packedFile.toString(), denseFile.toString()),
+                "CI installs python3-torch");
+        assertThat(report.get("differ")).as(report.toString()).isEmpty();
         assertThat(report.get("unpacked").asInt())
                 .isEqualTo(report.get("tensors").asInt());
         return report;

@@ -1,13 +1,8 @@
 package io.spikelot.pipeline.testing;
 
-import static org.assertj.core.api.Assertions.fail;
-
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads an HDF5 file with an independent reader, Python's h5py, and returns every dataset as JSON: by path, its
@@ -18,7 +13,6 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Hdf5Files {
 
     private static final String PYTHON = System.getenv().getOrDefault("SPIKELOT_HDF5_PYTHON", "/usr/bin/python3");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final String DUMP = String.join(
             "\n",
@@ -43,19 +37,11 @@ public final class Hdf5Files {
 
     /** Every dataset of {@code file} by its path ({@code node/nodes/conv1/weight}). */
     public static JsonNode datasets(Path file) throws Exception {
-        Process process = new ProcessBuilder(List.of(PYTHON, "-c", DUMP, file.toString()))
-                .redirectErrorStream(true)
-                .start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail(PYTHON + " did not finish in 120 s");
-        }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.exitValue() != 0) {
-            fail("Reading " + file + " with h5py failed (CI installs python3-h5py; SPIKELOT_HDF5_PYTHON names"
-                    + " another interpreter): " + output);
-        }
-        String[] lines = output.trim().split("\n");
-        return JSON.readTree(lines[lines.length - 1]);
+        return PythonScripts.json(
+                PYTHON,
+                DUMP,
+                List.of(file.toString()),
+                "reading " + file + " with h5py; CI installs python3-h5py, SPIKELOT_HDF5_PYTHON names another"
+                        + " interpreter");
     }
 }
