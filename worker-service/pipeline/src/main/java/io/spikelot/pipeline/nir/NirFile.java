@@ -2,6 +2,7 @@ package io.spikelot.pipeline.nir;
 
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
+import io.jhdf.api.DatasetCreationOptions;
 import io.jhdf.api.WritableGroup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,13 +14,17 @@ import java.util.List;
  * Writes a {@link NirGraph} in NIR's HDF5 layout, the one {@code nir.write} produces and {@code nir.read} reads:
  * the string dataset {@code version} at the root, and the group {@code node} with the string dataset
  * {@code type = "NIRGraph"}, the group {@code nodes} (one group per node: its {@code type} and parameter datasets),
- * the string dataset {@code edges} of shape {@code [E, 2]} and the group {@code metadata}. Everything is a dataset,
+ * the string dataset {@code edges} of shape {@code [E, 2]} and the group {@code metadata}. Float arrays are
+ * deflate-compressed. Everything is a dataset,
  * nothing an attribute, as in NIR. jHDF writes to a file only, so the bytes pass through a temporary one.
  */
 public final class NirFile {
 
     /** The NIR format version the layout follows. */
     public static final String NIR_VERSION = "1.0.0";
+
+    private static final DatasetCreationOptions COMPRESSED =
+            DatasetCreationOptions.builder().deflate().build();
 
     private NirFile() {}
 
@@ -44,7 +49,7 @@ public final class NirFile {
             for (NirNode node : graph.nodes()) {
                 WritableGroup group = nodes.putGroup(node.name());
                 group.putDataset("type", node.type());
-                node.parameters().forEach(group::putDataset);
+                node.parameters().forEach((name, value) -> put(group, name, value));
             }
             root.putDataset("edges", edges(graph.edges()));
             if (!graph.metadata().isEmpty()) {
@@ -53,6 +58,15 @@ public final class NirFile {
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        }
+    }
+
+    /** Float arrays compressed with deflate (gzip), as {@code nir.write} does; the LIF ones are constant. */
+    private static void put(WritableGroup group, String name, Object value) {
+        if (value.getClass().isArray() && value.getClass().getName().endsWith("F")) {
+            group.putDataset(name, value, COMPRESSED);
+        } else {
+            group.putDataset(name, value);
         }
     }
 

@@ -262,7 +262,7 @@ public final class NirTranslation {
                         ? "direct: the normalised frame (model.json preprocessing) is the input current at every one"
                                 + " of the T steps"
                         : "events: frame t of the T event frames is the input at step t");
-        metadata.put("readout", "the output's values averaged over the T steps; " + graph.prediction());
+        metadata.put("readout", "the output node's values are the logits of one step; " + graph.prediction());
         metadata.put("approximations", approximations.isEmpty() ? "none" : String.join("\n", approximations));
         return metadata;
     }
