@@ -58,10 +58,21 @@ public final class NirTranslation {
         return new NirGraph(
                 translation.nodes.stream()
                         .map(n -> n instanceof WeightedNode w ? w.toNode() : (NirNode) n)
+                        .map(n -> new NirNode(nodeName(n.name()), n.type(), n.parameters()))
                         .toList(),
-                translation.edges,
+                translation.edges.stream()
+                        .map(e -> List.of(nodeName(e.get(0)), nodeName(e.get(1))))
+                        .toList(),
                 metadata(graph, translation.approximations.sentences()),
                 translation.approximations.sentences());
+    }
+
+    /**
+     * The NIR name of a graph node: its catalog name with {@code .} as {@code _} ({@code block1.conv1} →
+     * {@code block1_conv1}), since the tools that turn NIR into PyTorch modules name them after the nodes.
+     */
+    public static String nodeName(String graphName) {
+        return graphName.replace('.', '_');
     }
 
     private void sequence(List<GraphNode> layers) {

@@ -147,6 +147,29 @@ class NirFileReadBackTest {
     }
 
     @Test
+    void resNetBranchesMeetAtTheNeuronAfterTheirSum() {
+        ModelGraph graph = graph("resnet19", new InputShape(3, 32, 32), LifSettings.defaults());
+        NirGraph nir = NirTranslation.of(graph, tensors(graph));
+
+        // block 1 projects its shortcut (1×1 conv, BN folded); block 2 adds its input as it is
+        assertThat(nir.edges())
+                .contains(
+                        List.of("lif_input", "block1_conv1"),
+                        List.of("lif_input", "block1_shortcut_conv"),
+                        List.of("block1_conv2", "block1_lif2"),
+                        List.of("block1_shortcut_conv", "block1_lif2"),
+                        List.of("block1_lif2", "block2_conv1"),
+                        List.of("block2_conv2", "block2_lif2"),
+                        List.of("block1_lif2", "block2_lif2"));
+        assertThat(nir.nodes())
+                .filteredOn(n -> n.name().equals("avgpool_flatten") || n.name().equals("fc1"))
+                .extracting(NirNode::type)
+                .containsExactly("Flatten", "Affine");
+        assertThat(nir.nodes())
+                .noneMatch(n -> n.name().contains(".") || n.name().contains("bn"));
+    }
+
+    @Test
     void aSpikformerIsNotWrittenAndTheNoteSaysWhy() {
         ModelGraph graph = graph("spikformer-tiny", new InputShape(1, 28, 28), LifSettings.defaults());
         NirExport export = NirExport.of(graph, tensors(graph));
