@@ -220,7 +220,7 @@ export function jobPage(id, signal) {
 
   function snippet(list) {
     const names = list.map((a) => a.name);
-    const files = names.filter((n) => /\.(safetensors|json)$/.test(n));
+    const files = names.filter((n) => /\.(safetensors|json|nir)$/.test(n));
     const lines = [
       '# pip install requests safetensors numpy',
       'import json, os, requests',
@@ -248,6 +248,10 @@ export function jobPage(id, signal) {
       lines.push('weights = load_file("model.safetensors")     # effective weights, already masked');
     }
     if (names.includes('result.json')) lines.push('result = json.load(open("result.json"))');
+    if (names.includes('model.nir')) {
+      lines.push('# the spiking network in NIR, for neuromorphic tools: pip install nir');
+      lines.push('# import nir; graph = nir.read("model.nir")');
+    }
     const code = lines.join('\n');
     const copy = h('button', {type: 'button', class: 'small'}, 'Copy');
     const copied = h('span', {class: 'muted', 'aria-live': 'polite'});

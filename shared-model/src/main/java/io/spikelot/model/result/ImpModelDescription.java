@@ -1,5 +1,8 @@
 package io.spikelot.model.result;
 
+import io.spikelot.model.graph.ModelGraph;
+import io.spikelot.model.graph.ModelGraphs;
+import io.spikelot.model.graph.Preprocessing;
 import io.spikelot.model.spec.ImpMethod;
 import java.util.List;
 
@@ -22,6 +25,11 @@ import java.util.List;
  * @param dataset dataset name
  * @param parameters every tensor of {@code model.safetensors}, by name (role {@code masked-weight},
  *     {@code parameter} or {@code buffer})
+ * @param formatVersion the version of the self-describing fields below ({@link ModelGraphs#FORMAT_VERSION})
+ * @param preprocessing how a dataset sample becomes the network's input
+ * @param graph the whole computation, layer by layer, generated from the catalog, as for {@code slt} and
+ *     {@code qsnn}
+ * @param schema where the JSON Schema of this document is served
  */
 public record ImpModelDescription(
         String format,
@@ -36,7 +44,11 @@ public record ImpModelDescription(
         double sparsity,
         long seed,
         String dataset,
-        List<SltModelDescription.Tensor> parameters) {
+        List<SltModelDescription.Tensor> parameters,
+        int formatVersion,
+        Preprocessing preprocessing,
+        ModelGraph graph,
+        String schema) {
 
     public static final String FORMAT = "spikelot-imp-model/1";
 }

@@ -1,5 +1,6 @@
 package io.spikelot.model.result;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +21,8 @@ import java.util.Map;
  * @param allocations one row per allocation, in the spec's order
  * @param definitions what S-ACE, NS-ACE, the 16-bit-equivalent parameter count and the frontier mean
  * @param wallSeconds the job's wall time
+ * @param notes optional: what a reader should know about the files, such as what {@code model.nir} of the best
+ *     allocation could not express and how it was approximated; absent when there is nothing to say
  */
 public record QsnnResult(
         String architecture,
@@ -34,7 +37,8 @@ public record QsnnResult(
         long parameters,
         List<AllocationResult> allocations,
         Definitions definitions,
-        double wallSeconds) {
+        double wallSeconds,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> notes) {
 
     /**
      * One trained allocation.

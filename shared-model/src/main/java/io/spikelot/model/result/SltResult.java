@@ -47,6 +47,9 @@ import java.util.Map;
  * @param spread optional, {@code training.repeats} > 1: mean and sample standard deviation over the seeds, per ratio
  * @param notes optional: what a reader should know about this result (e.g. a setting that makes two methods
  *     equivalent); absent when there is nothing to say
+ * @param ticketPackedBytes the size of {@code ticket-packed.safetensors}: masks and signs one bit per weight, α
+ *     per layer or the kept F32 values, the other tensors as they are
+ * @param ticketDenseBytes the size of {@code model.safetensors}, the same ticket with dense F32 weights
  */
 public record SltResult(
         String type,
@@ -81,7 +84,9 @@ public record SltResult(
         @JsonInclude(JsonInclude.Include.NON_NULL) List<SweepRow> sweep,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<RepeatRow> repeats,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<Spread> spread,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> notes) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> notes,
+        long ticketPackedBytes,
+        long ticketDenseBytes) {
 
     /**
      * One search of a repeated job.

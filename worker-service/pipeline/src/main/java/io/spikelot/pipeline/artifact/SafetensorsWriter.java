@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * is a pure function of its content. String metadata goes under {@code __metadata__}.
  *
  * <p>Dtypes by host tensor: {@code F32} for floats, {@code BOOL} (one byte, 0 or 1) for masks, {@code I8} and
- * {@code I16} for integer codes. Hand-written rather than DJL's {@code NDList.encode}, which writes no metadata,
+ * {@code I16} for integer codes, {@code U8} for bit-packed bits, {@code I64} for shapes. Hand-written rather than DJL's {@code NDList.encode}, which writes no metadata,
  * refuses {@code I16}, orders the header by hash and needs live engine arrays.
  */
 public final class SafetensorsWriter {
@@ -56,7 +56,7 @@ public final class SafetensorsWriter {
         Map<String, HostTensor> sorted = new TreeMap<>(tensors);
         Map<String, byte[]> data = new LinkedHashMap<>();
         sorted.forEach((name, tensor) -> data.put(name, littleEndian(tensor)));
-        byte[] header = header(sorted, data, new TreeMap<>(metadata));
+        byte[] header = header(sorted, new TreeMap<>(metadata));
         out.write(ByteBuffer.allocate(8)
                 .order(ByteOrder.LITTLE_ENDIAN)
                 .putLong(header.length)
@@ -67,17 +67,25 @@ public final class SafetensorsWriter {
         }
     }
 
+    /** The length in bytes of the file {@link #bytes} would write, without encoding the tensors. */
+    public static long size(Map<String, ? extends HostTensor> tensors, Map<String, String> metadata) {
+        Map<String, HostTensor> sorted = new TreeMap<>(tensors);
+        long data = sorted.values().stream()
+                .mapToLong(SafetensorsWriter::byteLength)
+                .sum();
+        return 8 + header(sorted, new TreeMap<>(metadata)).length + data;
+    }
+
     private record Entry(String dtype, long[] shape, List<Long> data_offsets) {}
 
-    private static byte[] header(
-            Map<String, HostTensor> sorted, Map<String, byte[]> data, Map<String, String> metadata) {
+    private static byte[] header(Map<String, HostTensor> sorted, Map<String, String> metadata) {
         Map<String, Object> header = new LinkedHashMap<>();
         if (!metadata.isEmpty()) {
             header.put(METADATA, metadata);
         }
         long offset = 0;
         for (Map.Entry<String, HostTensor> e : sorted.entrySet()) {
-            long end = offset + data.get(e.getKey()).length;
+            long end = offset + byteLength(e.getValue());
             header.put(e.getKey(), new Entry(dtype(e.getValue()), e.getValue().shape(), List.of(offset, end)));
             offset = end;
         }
@@ -95,8 +103,23 @@ public final class SafetensorsWriter {
             return "BOOL";
         } else if (tensor instanceof HostTensor.Bytes) {
             return "I8";
+        } else if (tensor instanceof HostTensor.UnsignedBytes) {
+            return "U8";
+        } else if (tensor instanceof HostTensor.Longs) {
+            return "I64";
         }
         return "I16";
+    }
+
+    private static long byteLength(HostTensor tensor) {
+        int width =
+                switch (dtype(tensor)) {
+                    case "F32" -> 4;
+                    case "I16" -> 2;
+                    case "I64" -> 8;
+                    default -> 1;
+                };
+        return (long) tensor.size() * width;
     }
 
     private static byte[] littleEndian(HostTensor tensor) {
@@ -112,6 +135,12 @@ public final class SafetensorsWriter {
             return bytes;
         } else if (tensor instanceof HostTensor.Bytes b) {
             return b.values().clone();
+        } else if (tensor instanceof HostTensor.UnsignedBytes u) {
+            return u.values().clone();
+        } else if (tensor instanceof HostTensor.Longs l) {
+            ByteBuffer buffer = ByteBuffer.allocate(l.size() * 8).order(ByteOrder.LITTLE_ENDIAN);
+            buffer.asLongBuffer().put(l.values());
+            return buffer.array();
         }
         HostTensor.Shorts s = (HostTensor.Shorts) tensor;
         ByteBuffer buffer = ByteBuffer.allocate(s.size() * 2).order(ByteOrder.LITTLE_ENDIAN);

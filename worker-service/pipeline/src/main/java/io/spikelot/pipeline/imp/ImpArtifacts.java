@@ -1,6 +1,9 @@
 package io.spikelot.pipeline.imp;
 
 import io.spikelot.model.arch.InputShape;
+import io.spikelot.model.graph.GraphSettings;
+import io.spikelot.model.graph.ModelGraph;
+import io.spikelot.model.graph.ModelGraphs;
 import io.spikelot.model.result.ImpModelDescription;
 import io.spikelot.model.result.ImpResult;
 import io.spikelot.model.result.NeuronDescription;
@@ -9,8 +12,13 @@ import io.spikelot.model.spec.NeuronKind;
 import io.spikelot.pipeline.ArtifactSink;
 import io.spikelot.pipeline.artifact.JsonDocuments;
 import io.spikelot.pipeline.artifact.SafetensorsWriter;
+import io.spikelot.pipeline.model.InputKind;
+import io.spikelot.pipeline.nir.NirExport;
+import io.spikelot.pipeline.nir.NirFile;
+import io.spikelot.pipeline.nir.NirGraph;
 import io.spikelot.pipeline.report.CsvTable;
 import io.spikelot.pipeline.report.SvgPlot;
+import io.spikelot.pipeline.spec.JobSettings;
 import io.spikelot.pipeline.tensor.HostTensor;
 import io.spikelot.pipeline.train.EpochReport;
 import java.io.IOException;
@@ -19,11 +27,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes a finished job's files: {@code mask-r<n>.safetensors} for every round (BOOL, {@code true} = kept, named as
- * the weights, as in {@code slt}), {@code mask.safetensors}, {@code model.safetensors} and {@code model.json} of the
- * winning round, {@code result.json}, {@code history.csv} (one row per round and epoch) and
+ * the weights, as in {@code slt}), {@code mask.safetensors}, {@code model.safetensors}, {@code model.json} (with the
+ * layer graph and preprocessing of {@code slt} and {@code qsnn}) and, for a spiking network, {@code model.nir} of
+ * the winning round, {@code result.json}, {@code history.csv} (one row per round and epoch) and
  * {@code accuracy-vs-sparsity.svg} (test accuracy per round against sparsity, with the dense accuracy as a line).
  */
 final class ImpArtifacts {
@@ -40,6 +50,10 @@ final class ImpArtifacts {
         sink.put("mask.safetensors", SAFETENSORS, masks(job, winner));
         sink.put("model.safetensors", SAFETENSORS, SafetensorsWriter.bytes(winner.state(), metadata(job, winner)));
         sink.put("model.json", "application/json", JsonDocuments.bytes(description(job, winner)));
+        Optional<NirGraph> nir = nir(job).graph();
+        if (nir.isPresent()) {
+            sink.put("model.nir", "application/x-hdf5", NirFile.bytes(nir.get()));
+        }
         sink.put("result.json", "application/json", JsonDocuments.bytes(result));
         sink.put("history.csv", "text/csv", history(job));
         sink.put("accuracy-vs-sparsity.svg", "image/svg+xml", plot(job));
@@ -87,7 +101,31 @@ final class ImpArtifacts {
                 round.sparsity(),
                 job.spec().training().seed(),
                 job.spec().dataset().name(),
-                tensors);
+                tensors,
+                ModelGraphs.FORMAT_VERSION,
+                JobSettings.preprocessing(job.spec().dataset(), input, job.timesteps()),
+                graph(job),
+                ModelGraphs.SCHEMA_PATH);
+    }
+
+    /** The network as the job built and trained it, generated from the catalog as for slt and qsnn. */
+    static ModelGraph graph(ImpJob job) {
+        NeuronKind neuron = job.spec().model().neuron();
+        return ModelGraphs.of(
+                job.architecture(),
+                GraphSettings.of(
+                        neuron,
+                        job.spec().model().lif(),
+                        neuron == NeuronKind.LIF ? job.timesteps() : 1,
+                        job.input() == InputKind.EVENTS));
+    }
+
+    /**
+     * The winning round's network in NIR, or why a spiking one has none. NIR's approximations are stated in the
+     * file's metadata ({@code node/metadata/approximations}).
+     */
+    static NirExport nir(ImpJob job) {
+        return NirExport.of(graph(job), job.winner().state());
     }
 
     private static String role(RoundRun round, Map.Entry<String, HostTensor.Floats> tensor) {

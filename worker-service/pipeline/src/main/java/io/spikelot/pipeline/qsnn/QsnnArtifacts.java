@@ -11,6 +11,9 @@ import io.spikelot.model.spec.NeuronKind;
 import io.spikelot.pipeline.ArtifactSink;
 import io.spikelot.pipeline.artifact.JsonDocuments;
 import io.spikelot.pipeline.artifact.SafetensorsWriter;
+import io.spikelot.pipeline.nir.NirExport;
+import io.spikelot.pipeline.nir.NirFile;
+import io.spikelot.pipeline.nir.NirGraph;
 import io.spikelot.pipeline.report.CsvTable;
 import io.spikelot.pipeline.report.SvgPlot;
 import io.spikelot.pipeline.spec.JobSettings;
@@ -25,11 +28,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Writes a finished job's files: {@code model.safetensors} and {@code model.json} for the best allocation (and
- * {@code model-W4-S2-T1.safetensors} for every allocation when there are several), {@code result.json},
+ * {@code model-W4-S2-T1.safetensors} for every allocation when there are several), {@code model.nir} of the best
+ * allocation when NIR can express it ({@link NirExport}), {@code result.json},
  * {@code history.csv}, {@code accuracy-vs-sace.svg} and {@code table.md}.
  *
  * <p>In a model file each quantized layer's weight is stored as integer codes under {@code <layer>.weight}
@@ -56,10 +61,19 @@ final class QsnnArtifacts {
             }
         }
         sink.put("model.json", "application/json", JsonDocuments.bytes(description(job, best)));
+        Optional<NirGraph> nir = nir(job).graph();
+        if (nir.isPresent()) {
+            sink.put("model.nir", "application/x-hdf5", NirFile.bytes(nir.get()));
+        }
         sink.put("result.json", "application/json", JsonDocuments.bytes(result));
         sink.put("history.csv", "text/csv", history(job));
         sink.put("accuracy-vs-sace.svg", "image/svg+xml", plot(job));
         sink.put("table.md", "text/markdown", table(job));
+    }
+
+    /** The best allocation in NIR (weights dequantized), or why it has none; its notes go into the result. */
+    static NirExport nir(QsnnJob job) {
+        return NirExport.of(graph(job, job.best()), tensors(job.best()));
     }
 
     /** Codes, scales and the other tensors of one allocation. */

@@ -38,7 +38,8 @@ final class QsnnResults {
                 best.cost().parameters(),
                 rows,
                 QsnnResult.Definitions.STANDARD,
-                job.wallSeconds());
+                job.wallSeconds(),
+                QsnnArtifacts.nir(job).notes());
     }
 
     private static QsnnResult.AllocationResult row(QsnnJob job, AllocationRun run, boolean onFrontier) {

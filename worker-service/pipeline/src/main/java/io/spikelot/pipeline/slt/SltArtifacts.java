@@ -3,7 +3,11 @@ package io.spikelot.pipeline.slt;
 import io.spikelot.model.result.SltResult;
 import io.spikelot.pipeline.ArtifactSink;
 import io.spikelot.pipeline.artifact.JsonDocuments;
+import io.spikelot.pipeline.artifact.PackedTicket;
 import io.spikelot.pipeline.artifact.SafetensorsWriter;
+import io.spikelot.pipeline.nir.NirExport;
+import io.spikelot.pipeline.nir.NirFile;
+import io.spikelot.pipeline.nir.NirGraph;
 import io.spikelot.pipeline.report.SvgPlot;
 import io.spikelot.pipeline.tensor.HostTensor;
 import java.io.IOException;
@@ -12,10 +16,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes a finished job's files. The headline (first) ratio gets {@code mask.safetensors},
- * {@code model.safetensors} and {@code model.json}; a sweep also gets {@code mask-p<ratio>.safetensors} for
+ * {@code model.safetensors}, the same ticket bit-packed as {@code ticket-packed.safetensors} ({@link PackedTicket})
+ * {@code model.json} and, for a spiking network NIR can express, {@code model.nir} ({@link NirExport}); a sweep also gets {@code mask-p<ratio>.safetensors} for
  * every ratio ({@code mask-p0.50.safetensors}), so the first ratio's mask exists under both names. Then
  * {@code result.json}, {@code history.csv}, {@code accuracy.svg} and, for sweeps and repeated jobs,
  * {@code accuracy-vs-ratio.svg}. With {@code training.repeats} > 1 the files are the first seed's; the other seeds
@@ -26,6 +32,7 @@ final class SltArtifacts {
     private static final String SAFETENSORS = "application/octet-stream";
     private static final String SVG = "image/svg+xml";
     private static final String JSON = "application/json";
+    private static final String NIR = "application/x-hdf5";
 
     private SltArtifacts() {}
 
@@ -39,7 +46,15 @@ final class SltArtifacts {
         }
         Map<String, HostTensor> weights = weights(primary);
         sink.put("model.safetensors", SAFETENSORS, SafetensorsWriter.bytes(weights, metadata(job, primary)));
+        sink.put(
+                "ticket-packed.safetensors",
+                SAFETENSORS,
+                SafetensorsWriter.bytes(packed(primary), packedMetadata(job)));
         sink.put("model.json", JSON, JsonDocuments.bytes(ModelDescription.of(job, primary, weights)));
+        Optional<NirGraph> nir = nir(job).graph();
+        if (nir.isPresent()) {
+            sink.put("model.nir", NIR, NirFile.bytes(nir.get()));
+        }
         sink.put("result.json", JSON, JsonDocuments.bytes(result));
         sink.put("history.csv", "text/csv", History.csv(job));
         sink.put("accuracy.svg", SVG, accuracyPerEpoch(job));
@@ -53,6 +68,31 @@ final class SltArtifacts {
         Map<String, HostTensor> all = new LinkedHashMap<>(run.others());
         all.putAll(run.search().weights());
         return all;
+    }
+
+    /** The headline ticket in NIR, or why it has none; its notes go into the result. */
+    static NirExport nir(SltJob job) {
+        return NirExport.of(ModelDescription.graph(job, job.primary()), weights(job.primary()));
+    }
+
+    /** The size of the headline ticket's {@code ticket-packed.safetensors}, in bytes. */
+    static long packedTicketSize(SltJob job) {
+        return SafetensorsWriter.size(packed(job.primary()), packedMetadata(job));
+    }
+
+    /** The size of the headline ticket's {@code model.safetensors}, in bytes. */
+    static long denseTicketSize(SltJob job) {
+        return SafetensorsWriter.size(weights(job.primary()), metadata(job, job.primary()));
+    }
+
+    private static Map<String, HostTensor> packed(RatioRun run) {
+        return PackedTicket.tensors(run.search().masks(), weights(run));
+    }
+
+    private static Map<String, String> packedMetadata(SltJob job) {
+        Map<String, String> meta = metadata(job, job.primary());
+        meta.putAll(PackedTicket.metadata());
+        return meta;
     }
 
     private static byte[] masks(SltJob job, RatioRun run) throws IOException {

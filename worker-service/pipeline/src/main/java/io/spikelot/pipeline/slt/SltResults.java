@@ -61,7 +61,9 @@ final class SltResults {
                 job.sweep() ? sweepRows(job) : null,
                 job.repeats().isEmpty() ? null : job.repeats(),
                 job.repeats().isEmpty() ? null : spread(job),
-                notes(job));
+                notes(job),
+                SltArtifacts.packedTicketSize(job),
+                SltArtifacts.denseTicketSize(job));
     }
 
     /** One search of a repeated job, with its ANN counterpart if one was trained. */
@@ -97,6 +99,7 @@ final class SltResults {
                     + " α = σ and α·sign(W)⊙M = W⊙M, with the same score gradients; use kaiming-normal-scaled for"
                     + " multi-prize tickets");
         }
+        notes.addAll(SltArtifacts.nir(job).notes());
         return notes;
     }
 

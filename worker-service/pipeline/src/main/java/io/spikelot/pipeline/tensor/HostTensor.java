@@ -76,6 +76,20 @@ public sealed interface HostTensor {
         }
     }
 
+    /** Unsigned bytes 0 … 255, held in Java's signed {@code byte}: bit-packed masks and signs. */
+    record UnsignedBytes(long[] shape, byte[] values) implements HostTensor {
+        public UnsignedBytes {
+            requireSize(shape, values.length);
+        }
+    }
+
+    /** 64-bit integers: shapes stored as tensors. */
+    record Longs(long[] shape, long[] values) implements HostTensor {
+        public Longs {
+            requireSize(shape, values.length);
+        }
+    }
+
     /** The array's values as floats, whatever its engine type. */
     static Floats floats(NDArray array) {
         return new Floats(

@@ -100,10 +100,25 @@ public final class SltSearch {
         public void onTrained(SpikingNetwork network) {
             layers.forEach((name, layer) -> {
                 try (NDManager scope = layer.scores().getArray().getManager().newSubManager()) {
-                    masks.put(name, HostTensor.mask(layer.mask(scope)));
-                    weights.put(name, HostTensor.floats(layer.finalWeight(scope)));
+                    HostTensor.Booleans mask = HostTensor.mask(layer.mask(scope));
+                    masks.put(name, mask);
+                    weights.put(name, positiveZeros(HostTensor.floats(layer.finalWeight(scope)), mask));
                 }
             });
+        }
+
+        /**
+         * W ⊙ M is −0 where a negative weight was pruned; a pruned entry is +0 here, so that a bit-packed ticket,
+         * which stores no pruned values, unpacks to the very bits of {@code model.safetensors}.
+         */
+        private static HostTensor.Floats positiveZeros(HostTensor.Floats weight, HostTensor.Booleans mask) {
+            float[] values = weight.values();
+            for (int i = 0; i < values.length; i++) {
+                if (!mask.values()[i]) {
+                    values[i] = 0f;
+                }
+            }
+            return weight;
         }
     }
 }

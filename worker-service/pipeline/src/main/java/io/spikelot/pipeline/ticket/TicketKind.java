@@ -19,6 +19,11 @@ public enum TicketKind {
             NDArray q = absScores.add(mask.sub(absScores).stopGradient());
             return q.mul(weight);
         }
+
+        @Override
+        public NDArray deployableWeight(NDArray weight, NDArray mask) {
+            return inScopeOf(mask, weight.mul(mask));
+        }
     },
     /** Biprop (multi-prize tickets): {@code W_eff = α · sign(W) ⊙ M}, α = mean |W| over the kept entries. */
     BIPROP {
@@ -31,6 +36,12 @@ public enum TicketKind {
             NDArray q = u.add(alphaMask.sub(u).stopGradient());
             return q.mul(inScopeOf(absScores, weight.sign()));
         }
+
+        @Override
+        public NDArray deployableWeight(NDArray weight, NDArray mask) {
+            NDArray alpha = gain(inScopeOf(mask, weight.abs()), mask);
+            return mask.mul(alpha).mul(inScopeOf(mask, weight.sign()));
+        }
     };
 
     /**
@@ -42,6 +53,18 @@ public enum TicketKind {
      * @return W_eff, same shape, in the manager of {@code absScores}
      */
     public abstract NDArray effectiveWeight(NDArray weight, NDArray absScores, NDArray mask);
+
+    /**
+     * The weight a finished ticket deploys, computed directly rather than through the straight-through
+     * expression: {@code |s| + (α·M − |s|)} rounds to a value an ulp or two off α·M, so the forward pass's weight
+     * is not exactly ±α. The deployable one is: every kept entry of a biprop layer is exactly ±α (what makes the
+     * bit-packed ticket exact), every pruned one ±0.
+     *
+     * @param weight frozen W, {@code [out, in, k, k]} or {@code [out, in]}
+     * @param mask the 0/1 mask, same shape, no gradient
+     * @return W ⊙ M or α·M ⊙ sign(W), same shape, in the manager of {@code mask}
+     */
+    public abstract NDArray deployableWeight(NDArray weight, NDArray mask);
 
     /**
      * Biprop's per-layer gain α = Σ|W ⊙ M| / ΣM (decision D17: ΣM, not the reference's {@code int(k·n)}, which can

@@ -176,7 +176,7 @@ public abstract class TicketLayer extends AbstractBlock {
         }
         NDArray absScores = absScores(manager);
         NDArray mask = global == null ? TopKMask.layer(absScores, ratio) : global.maskNow(this, manager);
-        return kind.effectiveWeight(weight.getArray(), absScores, mask).stopGradient();
+        return kind.deployableWeight(weight.getArray(), mask).stopGradient();
     }
 
     private NDArray absScores(NDManager manager) {

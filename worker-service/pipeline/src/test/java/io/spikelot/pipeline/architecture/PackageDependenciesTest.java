@@ -82,6 +82,7 @@ class PackageDependenciesTest {
         final ArchRule energy = onlyUses("energy", CATALOG, COST, "io.spikelot.model.result..", P + ".model..");
         final ArchRule artifact = onlyUses("artifact", P + ".tensor..", "tools.jackson..");
         final ArchRule report = onlyUses("report");
+        final ArchRule nir = onlyUses("nir", P + ".tensor..", "io.spikelot.model.graph..", "io.jhdf..");
         final ArchRule spec = onlyUses(
                 "spec",
                 DJL,
@@ -93,10 +94,11 @@ class PackageDependenciesTest {
                 P + ".train..");
         final ArchRule writersOnlyForJobTypes = noClasses()
                 .that()
-                .resideOutsideOfPackages(P + ".slt..", P + ".qsnn..", P + ".imp..", P + ".artifact..", P + ".report..")
+                .resideOutsideOfPackages(
+                        P + ".slt..", P + ".qsnn..", P + ".imp..", P + ".artifact..", P + ".report..", P + ".nir..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage(P + ".artifact..", P + ".report..")
+                .resideInAnyPackage(P + ".artifact..", P + ".report..", P + ".nir..")
                 .because("only the job types write files");
         final ArchRule jobTypesAreLeaves = noClasses()
                 .that()
@@ -167,6 +169,11 @@ class PackageDependenciesTest {
     @Test
     void artifactWritersKnowTensorsButNoModel() {
         RULES.artifact.check(MAIN);
+    }
+
+    @Test
+    void theNirWriterKnowsTensorsTheGraphAndJhdfOnly() {
+        RULES.nir.check(MAIN);
     }
 
     @Test
