@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "spikelot",
         mixinStandardHelpOptions = true,
+        scope = ScopeType.INHERIT, // --help and --version on every subcommand too
         versionProvider = Spikelot.Version.class,
         exitCodeOnExecutionException = 5,
         description = "Submit, follow and download Spikelot jobs from a pipeline step.",
