@@ -8,6 +8,7 @@ import io.spikelot.model.arch.ArchitectureMismatchException;
 import io.spikelot.model.cost.CostEstimator;
 import io.spikelot.model.cost.CostReport;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -19,6 +20,7 @@ import tools.jackson.databind.JsonNode;
  * Parameters, MACs per layer, ANN and SNN energy, bit budget and S-ACE of a model on a dataset, before spending
  * any GPU time. Synchronous and validated like a job spec.
  */
+@Tag(name = "estimates", description = "Cost estimates without a job")
 @RestController
 @RequestMapping(path = "/api/v1/estimates", produces = MediaType.APPLICATION_JSON_VALUE)
 class EstimateController {
@@ -29,7 +31,10 @@ class EstimateController {
         this.validator = validator;
     }
 
-    @Operation(summary = "Estimate cost", description = "Params, MACs, energy (with its basis), bit budget, S-ACE")
+    @Operation(
+            operationId = "estimateCost",
+            summary = "Estimate cost",
+            description = "Params, MACs, energy (with its basis), bit budget, S-ACE")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     CostReport estimate(Caller.Tenant tenant, @RequestBody JsonNode body) {
         EstimateRequest request = validator.validate(body);
