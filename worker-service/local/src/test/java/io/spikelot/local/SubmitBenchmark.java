@@ -93,10 +93,10 @@ class SubmitBenchmark {
         return latencies;
     }
 
-    private record Result(List<Double> latencies, int errors, double throughput) {}
+    record Result(List<Double> latencies, int errors, double throughput) {}
 
     /** Opens requests at a fixed rate (not waiting for answers), so slow answers show as latency, not as a lower rate. */
-    private static Result runAtRate(TwoServiceStack stack, int seconds, int rate) throws Exception {
+    static Result runAtRate(TwoServiceStack stack, int seconds, int rate) throws Exception {
         HttpClient client =
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI uri = URI.create(stack.baseUrl() + "/api/v1/jobs");
@@ -140,7 +140,7 @@ class SubmitBenchmark {
                 .formatted(name);
     }
 
-    private static double percentile(List<Double> values, double p) {
+    static double percentile(List<Double> values, double p) {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
