@@ -45,7 +45,15 @@ final class EstimateCommand extends JobCommand {
         ObjectNode request = ApiClient.JSON.createObjectNode();
         ObjectNode model = request.putObject("model");
         copy(file.path("model"), model, "architecture", "timesteps");
-        copy(file.path("dataset"), request.putObject("dataset"), "name", "resize");
+        copy(
+                file.path("dataset"),
+                request.putObject("dataset"),
+                "name",
+                "resize",
+                "channels",
+                "height",
+                "width",
+                "classes");
         JsonNode allocation = file.path("quantization").path("allocations").path(0);
         if (allocation.isObject()) {
             copy(allocation, request, "weightBits", "spikeBits");

@@ -40,9 +40,11 @@ final class JobFollower {
                 }
             } catch (UncheckedIOException dropped) {
                 failedConnects++;
-            } catch (CliException unreachable) {
-                if (unreachable.code() != ExitCode.UNREACHABLE || ++failedConnects > MAX_FAILED_CONNECTS) {
-                    throw unreachable;
+            } catch (CliException failure) {
+                // connection trouble, a 503 while the database is away, a restarting API: try again a while
+                boolean passing = failure.code() == ExitCode.UNREACHABLE || failure.code() == ExitCode.API_ERROR;
+                if (!passing || ++failedConnects > MAX_FAILED_CONNECTS) {
+                    throw failure;
                 }
             }
             pause(Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS << Math.min(failedConnects, 5)));

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
@@ -21,14 +22,8 @@ final class SubmitCommand extends JobCommand {
     @Parameters(index = "0", paramLabel = "SPEC", description = "the job spec, a JSON file")
     Path specFile;
 
-    @Option(names = "--wait", description = "follow the job to its end; the exit code tells how it ended")
-    boolean await;
-
-    @Option(
-            names = "--download",
-            paramLabel = "DIR",
-            description = "when the job SUCCEEDED, download its artifacts here (implies --wait)")
-    Path downloadTo;
+    @Mixin
+    WaitOptions waiting;
 
     @Option(names = "--idempotency-key", paramLabel = "KEY", description = "default: spikelot-<SHA-256 of SPEC>")
     String idempotencyKey;
@@ -46,14 +41,14 @@ final class SubmitCommand extends JobCommand {
                     .println("spikelot: an earlier submit with idempotency key " + key + " made job " + id
                             + "; this is that job (pass another --idempotency-key for a new one)");
         }
-        if (!await && downloadTo == null) {
+        if (!waiting.waits()) {
             root().printer().job(job);
             return ExitCode.OK.status;
         }
         root().err().println("spikelot: submitted job " + id);
         root().err().flush();
         String resume = "spikelot submit " + specFile + " --wait --idempotency-key " + key;
-        return new JobWait(root(), client).await(id, downloadTo, resume);
+        return new JobWait(root(), client).await(id, waiting.downloadTo, resume);
     }
 
     static byte[] read(Path file) {

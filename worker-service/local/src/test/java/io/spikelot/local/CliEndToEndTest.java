@@ -127,6 +127,35 @@ class CliEndToEndTest {
                 .contains("HTTP 400")
                 .contains("model.architecture: must be one of")
                 .contains("search.pruneRatio:");
+
+        Run json = cli("submit", spec.toString(), "--output", "json");
+        assertThat(json.code).isEqualTo(3);
+        assertThat(json(json.out).get("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("model.architecture", "search.pruneRatio");
+    }
+
+    @Test
+    void listArtifactsAndEstimatePrintWhatTheApiAnswers() throws Exception {
+        Path spec = spec("cli-listed", 1);
+        Run done = cli("submit", spec.toString(), "--wait", "--output", "json");
+        String id = json(done.out).get("id").asString();
+
+        Run list = cli("list", "--status", "SUCCEEDED", "--size", "100");
+        Run artifacts = cli("artifacts", id, "--output", "json");
+        Path fashion = Files.writeString(
+                dir.resolve("fashion.json"),
+                """
+                {"type": "slt", "name": "estimated", "model": {"architecture": "convnet-s", "timesteps": 2},
+                 "dataset": {"name": "fashion-mnist", "trainLimit": 500}}""");
+        Run estimate = cli("estimate", fashion.toString(), "--output", "json");
+
+        assertThat(list.code).as(list.err).isZero();
+        assertThat(list.out).contains(id);
+        assertThat(artifacts.code).as(artifacts.err).isZero();
+        assertThat(json(artifacts.out).findValuesAsString("name")).containsExactly("mask.bin", "result.json");
+        assertThat(estimate.code).as(estimate.err).isZero();
+        assertThat(json(estimate.out).get("architecture").asString()).isEqualTo("convnet-s");
+        assertThat(json(estimate.out).get("parameters").asLong()).isPositive();
     }
 
     @Test

@@ -60,16 +60,7 @@ class WebhookBenchmark {
                     delivery.add(Duration.between(changed, request.at()).toNanos() / 1e6);
                 }
             }
-            System.out.printf(
-                    "%nSUBMIT with a webhook subscribed, target %d/s for %d s: achieved %.0f/s, %d errors,"
-                            + " latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                    RATE,
-                    SECONDS,
-                    submit.throughput(),
-                    submit.errors(),
-                    percentile(submit.latencies(), 50),
-                    percentile(submit.latencies(), 99),
-                    percentile(submit.latencies(), 100));
+            SubmitBenchmark.printSubmit("SUBMIT with a webhook subscribed,", RATE, SECONDS, submit);
             System.out.printf(
                     "WEBHOOK status change to receipt over %d deliveries: p50 %.1f ms, p99 %.1f ms, max %.1f ms;"
                             + " %d of %d delivery ids received (%d requests)%n%n",
