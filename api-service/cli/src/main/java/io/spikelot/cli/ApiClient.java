@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
@@ -41,7 +42,7 @@ final class ApiClient {
     }
 
     /** An answer whose body was JSON. */
-    record Answer(int status, Map<String, java.util.List<String>> headers, JsonNode body) {
+    record Answer(int status, Map<String, List<String>> headers, JsonNode body) {
         String header(String name) {
             return headers.entrySet().stream()
                     .filter(e -> e.getKey().equalsIgnoreCase(name))

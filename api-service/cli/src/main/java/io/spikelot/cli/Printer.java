@@ -2,6 +2,7 @@ package io.spikelot.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 
@@ -87,7 +88,7 @@ final class Printer {
         return line.toString().stripTrailing();
     }
 
-    private void print(JsonNode node, java.util.function.Function<JsonNode, String> text) {
+    private void print(JsonNode node, Function<JsonNode, String> text) {
         out.println(format == Spikelot.OutputFormat.json ? ApiClient.JSON.writeValueAsString(node) : text.apply(node));
         out.flush();
     }
