@@ -7,6 +7,10 @@ import io.spikelot.api.problem.ProblemType;
 import io.spikelot.model.artifact.ArtifactDescriptor;
 import io.spikelot.model.artifact.ArtifactNames;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.core.io.Resource;
@@ -23,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Lists and serves a job's artifacts: ETag = SHA-256, Content-Length, and Range requests. */
+@Tag(name = "artifacts", description = "A job's files")
 @RestController
 @RequestMapping("/api/v1/jobs/{id}/artifacts")
 class ArtifactController {
@@ -35,14 +40,26 @@ class ArtifactController {
         this.jobs = jobs;
     }
 
-    @Operation(summary = "List a job's artifacts")
+    @Operation(operationId = "listArtifacts", summary = "List a job's artifacts")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     List<ArtifactDescriptor> list(Caller.Tenant tenant, @PathVariable UUID id) {
         requireVisible(tenant, id);
         return store.list(id);
     }
 
-    @Operation(summary = "Download an artifact", description = "Supports Range and If-None-Match")
+    @Operation(
+            operationId = "downloadArtifact",
+            summary = "Download an artifact",
+            description = "Supports Range and If-None-Match; the ETag is the SHA-256 of the bytes")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The bytes",
+            content =
+                    @Content(
+                            mediaType = "application/octet-stream",
+                            schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "206", description = "The requested range of the bytes")
+    @ApiResponse(responseCode = "304", description = "If-None-Match matched: not modified")
     @GetMapping("/{name}")
     ResponseEntity<Resource> download(
             Caller.Tenant tenant,

@@ -3,6 +3,7 @@ package io.spikelot.api.auth;
 import io.spikelot.api.ApiProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +19,11 @@ import tools.jackson.databind.json.JsonMapper;
 /** Registers the key filter and lets controllers take the authenticated {@link Caller.Tenant} as a parameter. */
 @Configuration(proxyBeanMethods = false)
 class AuthConfiguration implements WebMvcConfigurer {
+
+    static {
+        // the caller comes from the Authorization header (the apiKey scheme), never from a query parameter
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class, Caller.Tenant.class, Caller.Worker.class);
+    }
 
     @Bean
     FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiKeys apiKeys, ApiProperties properties, JsonMapper json) {

@@ -2,6 +2,7 @@ package io.spikelot.api.client;
 
 import io.spikelot.model.graph.ModelGraphs;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Serves the PyTorch loader and the {@code model.json} schema from shared-model's class path. Outside {@code /api/},
  * so the key filter does not guard them.
  */
+@Tag(name = "client-files", description = "The PyTorch loader and the model.json schema")
 @RestController
 class ClientFilesController {
 

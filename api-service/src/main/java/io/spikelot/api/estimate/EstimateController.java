@@ -10,6 +10,7 @@ import io.spikelot.model.cost.CostEstimator;
 import io.spikelot.model.cost.CostReport;
 import io.spikelot.model.cost.UnknownLayerException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,6 +24,7 @@ import tools.jackson.databind.JsonNode;
  * attention matmul (input kind, rate, mean level, energy, S-ACE, NS-ACE) and sums to the totals; per-layer rates
  * are keyed by the same names a job's result uses.
  */
+@Tag(name = "estimates", description = "Cost estimates without a job")
 @RestController
 @RequestMapping(path = "/api/v1/estimates", produces = MediaType.APPLICATION_JSON_VALUE)
 class EstimateController {
@@ -34,6 +36,7 @@ class EstimateController {
     }
 
     @Operation(
+            operationId = "estimateCost",
             summary = "Estimate cost",
             description = "Params, MACs, energy (with its basis), bit budget, S-ACE, NS-ACE and the per-layer table;"
                     + " firingRate is one number or an object of layer name to rate")

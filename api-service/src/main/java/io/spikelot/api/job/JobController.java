@@ -9,8 +9,17 @@ import io.spikelot.api.spec.JobSpecValidator;
 import io.spikelot.api.spec.ValidatedSpec;
 import io.spikelot.model.job.JobStatus;
 import io.spikelot.model.job.JobType;
+import io.spikelot.model.spec.ImpSpec;
+import io.spikelot.model.spec.QsnnSpec;
+import io.spikelot.model.spec.SltSpec;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.DiscriminatorMapping;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,6 +51,7 @@ import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Submit, read, list and cancel jobs. */
+@Tag(name = "jobs", description = "Submit, follow, list and cancel jobs")
 @RestController
 @RequestMapping(path = "/api/v1/jobs", produces = MediaType.APPLICATION_JSON_VALUE)
 class JobController {
@@ -63,7 +73,40 @@ class JobController {
         this.maxBodyBytes = properties.jobs().maxSpecBytes();
     }
 
-    @Operation(summary = "Submit a job", description = "Validates the spec, stores the job and queues it.")
+    @Operation(
+            operationId = "submitJob",
+            summary = "Submit a job",
+            description = "Validates the spec, stores the job and queues it.",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            description = "A job spec; its type field picks the kind of job",
+                            content =
+                                    @Content(
+                                            schema =
+                                                    @Schema(
+                                                            oneOf = {SltSpec.class, ImpSpec.class, QsnnSpec.class},
+                                                            discriminatorProperty = "type",
+                                                            discriminatorMapping = {
+                                                                @DiscriminatorMapping(
+                                                                        value = "slt",
+                                                                        schema = SltSpec.class),
+                                                                @DiscriminatorMapping(
+                                                                        value = "imp",
+                                                                        schema = ImpSpec.class),
+                                                                @DiscriminatorMapping(
+                                                                        value = "qsnn",
+                                                                        schema = QsnnSpec.class)
+                                                            }))))
+    @ApiResponse(
+            responseCode = "201",
+            description = "The job, stored and queued (or, for a repeated Idempotency-Key, the job it made before)",
+            headers =
+                    @Header(
+                            name = "Idempotent-Replayed",
+                            description = "true when this answer is a replay",
+                            schema = @Schema(type = "boolean")),
+            content = @Content(schema = @Schema(implementation = JobView.class)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<JobView> submit(
             Caller.Tenant tenant,
@@ -119,29 +162,43 @@ class JobController {
         return new ApiProblem(ProblemType.PAYLOAD_TOO_LARGE, "A job spec may have at most " + maxBodyBytes + " bytes");
     }
 
-    @Operation(summary = "Read a job: status, progress, result, error")
+    @Operation(operationId = "getJob", summary = "Read a job: status, progress, result, error")
     @GetMapping("/{id}")
     JobView get(Caller.Tenant tenant, @PathVariable UUID id) {
         return service.get(tenant.id(), id);
     }
 
     @Operation(
+            operationId = "streamJobEvents",
             summary = "Stream a job's changes",
             description = "Server-sent events named 'job', each the whole job; the stream ends after a terminal"
                     + " status (reconnect to resume: the first event is always the job as it is now)")
+    @ApiResponse(
+            responseCode = "200",
+            description = "text/event-stream: 'event: job', 'id: <version>', 'data: <the job as getJob shows it>',"
+                    + " then a blank line, per change; ': keep-alive' comments in between",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
     @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(Caller.Tenant tenant, @PathVariable UUID id) throws IOException {
         return service.stream(tenant.id(), id);
     }
 
-    @Operation(summary = "List jobs, newest first")
+    @Operation(operationId = "listJobs", summary = "List jobs, newest first")
     @GetMapping
     JobPage list(
             Caller.Tenant tenant,
-            @RequestParam(required = false) String status,
-            @RequestParam(required = false) String type,
-            @RequestParam(defaultValue = "0") String page,
-            @RequestParam(defaultValue = "20") String size) {
+            @Parameter(schema = @Schema(implementation = JobStatus.class)) @RequestParam(required = false)
+                    String status,
+            @Parameter(schema = @Schema(ref = "#/components/schemas/JobType")) @RequestParam(required = false)
+                    String type,
+            @Parameter(description = "page index, from 0", schema = @Schema(type = "integer", minimum = "0"))
+                    @RequestParam(defaultValue = "0")
+                    String page,
+            @Parameter(
+                            description = "jobs per page",
+                            schema = @Schema(type = "integer", minimum = "1", maximum = "" + MAX_PAGE_SIZE))
+                    @RequestParam(defaultValue = "20")
+                    String size) {
         List<FieldError> errors = new ArrayList<>();
         JobStatus statusFilter = parseStatus(status, errors);
         if (type != null && JobType.fromWireName(type).isEmpty()) {
@@ -155,7 +212,14 @@ class JobController {
         return service.list(tenant.id(), statusFilter, type, pageIndex, pageSize);
     }
 
-    @Operation(summary = "Cancel a job", description = "202; a job that already finished gives 409")
+    @Operation(
+            operationId = "cancelJob",
+            summary = "Cancel a job",
+            description = "A job that already finished gives 409")
+    @ApiResponse(
+            responseCode = "202",
+            description = "Cancellation asked for: the job, CANCELLING or CANCELLED",
+            content = @Content(schema = @Schema(implementation = JobView.class)))
     @PostMapping("/{id}/cancel")
     ResponseEntity<JobView> cancel(Caller.Tenant tenant, @PathVariable UUID id) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(service.cancel(tenant.id(), id));

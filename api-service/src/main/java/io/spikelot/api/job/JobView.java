@@ -1,6 +1,8 @@
 package io.spikelot.api.job;
 
 import io.spikelot.model.job.JobStatus;
+import io.spikelot.model.messaging.JobProgress;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
@@ -15,7 +17,7 @@ import tools.jackson.databind.JsonNode;
  */
 public record JobView(
         UUID id,
-        String type,
+        @Schema(ref = "#/components/schemas/JobType") String type,
         String name,
         JobStatus status,
         int attempt,
@@ -24,11 +26,12 @@ public record JobView(
         Instant createdAt,
         Instant startedAt,
         Instant finishedAt,
-        JsonNode progress,
-        JsonNode result,
+        @Schema(implementation = JobProgress.class) JsonNode progress,
+        @Schema(description = "The result summary of the job's type once SUCCEEDED", nullable = true) JsonNode result,
         Error error,
-        JsonNode spec) {
+        @Schema(description = "The spec as validated, defaults filled in") JsonNode spec) {
 
     /** Why a job failed: a stable code and a message for people. */
+    @Schema(name = "JobError")
     public record Error(String code, String message) {}
 }

@@ -1,6 +1,7 @@
 package io.spikelot.api.messaging;
 
 import io.spikelot.api.ApiProperties;
+import io.spikelot.api.BatchedPurge;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +21,7 @@ class OutboxRetention {
     private static final Logger log = LoggerFactory.getLogger(OutboxRetention.class);
 
     private final OutboxRepository repository;
-    private final TransactionTemplate transactions;
+    private final BatchedPurge purge;
     private final Clock clock;
     private final Duration retention;
     private final int batch;
@@ -28,7 +29,7 @@ class OutboxRetention {
     OutboxRetention(
             OutboxRepository repository, TransactionTemplate transactions, Clock clock, ApiProperties properties) {
         this.repository = repository;
-        this.transactions = transactions;
+        this.purge = new BatchedPurge(transactions);
         this.clock = clock;
         this.retention = properties.outbox().retention();
         this.batch = properties.outbox().cleanupBatch();
@@ -50,14 +51,6 @@ class OutboxRetention {
 
     /** Deletes every row sent before {@code cutoff}, {@code batchSize} per transaction; returns how many. */
     int deleteSentBefore(Instant cutoff, int batchSize) {
-        int total = 0;
-        while (true) {
-            Integer deleted = transactions.execute(status -> repository.deleteSentBefore(cutoff, batchSize));
-            int n = deleted == null ? 0 : deleted;
-            total += n;
-            if (n < batchSize) {
-                return total;
-            }
-        }
+        return purge.run(batchSize, limit -> repository.deleteSentBefore(cutoff, limit));
     }
 }

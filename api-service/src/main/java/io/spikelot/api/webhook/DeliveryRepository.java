@@ -40,4 +40,18 @@ interface DeliveryRepository extends JpaRepository<WebhookDelivery, UUID> {
             where subscription_id = :subscription and state = 'PENDING'""",
             nativeQuery = true)
     int discardPending(@Param("subscription") UUID subscription, @Param("now") Instant now);
+
+    /** Deletes up to {@code limit} finished deliveries (their attempts cascade) that finished before the cutoff. */
+    @Modifying
+    @Query(
+            value =
+                    """
+            delete from webhook_deliveries where id in (
+                select id from webhook_deliveries
+                where state <> 'PENDING' and finished_at < :cutoff
+                order by finished_at
+                limit :limit
+                for update skip locked)""",
+            nativeQuery = true)
+    int deleteFinishedBefore(@Param("cutoff") Instant cutoff, @Param("limit") int limit);
 }

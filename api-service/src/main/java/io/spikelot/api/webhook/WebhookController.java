@@ -5,6 +5,11 @@ import io.spikelot.api.problem.ApiProblem;
 import io.spikelot.api.problem.FieldError;
 import io.spikelot.api.problem.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /** A tenant's webhook subscriptions, their test pings and their delivery log. */
+@Tag(name = "webhooks", description = "Signed notifications of job events")
 @RestController
 @RequestMapping(path = "/api/v1/webhooks", produces = MediaType.APPLICATION_JSON_VALUE)
 class WebhookController {
@@ -39,11 +45,20 @@ class WebhookController {
     }
 
     @Operation(
+            operationId = "createWebhook",
             summary = "Subscribe to job events",
             description = "Body {url, events: [job statuses and/or PROGRESS], description?}. The answer holds the"
                     + " signing secret, shown this once. Each delivery is a POST of {id, event, createdAt, job}"
                     + " with the headers Spikelot-Event, Spikelot-Delivery and Spikelot-Signature:"
-                    + " t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + \".\" + body)>.")
+                    + " t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + \".\" + body)>.",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content = @Content(schema = @Schema(implementation = WebhookService.Request.class))))
+    @ApiResponse(
+            responseCode = "201",
+            description = "The subscription, with its secret",
+            content = @Content(schema = @Schema(implementation = WebhookView.class)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<WebhookView> create(Caller.Tenant tenant, @RequestBody JsonNode body) {
         WebhookView created = service.create(tenant.id(), read(body));
@@ -51,19 +66,22 @@ class WebhookController {
                 .body(created);
     }
 
-    @Operation(summary = "List the tenant's webhook subscriptions (without secrets)")
+    @Operation(operationId = "listWebhooks", summary = "List the tenant's webhook subscriptions (without secrets)")
     @GetMapping
     List<WebhookView> list(Caller.Tenant tenant) {
         return service.list(tenant.id());
     }
 
-    @Operation(summary = "Read a webhook subscription (without its secret)")
+    @Operation(operationId = "getWebhook", summary = "Read a webhook subscription (without its secret)")
     @GetMapping("/{id}")
     WebhookView get(Caller.Tenant tenant, @PathVariable UUID id) {
         return service.get(tenant.id(), id);
     }
 
-    @Operation(summary = "Delete a webhook subscription; its pending deliveries are dropped")
+    @Operation(
+            operationId = "deleteWebhook",
+            summary = "Delete a webhook subscription; its pending deliveries are dropped")
+    @ApiResponse(responseCode = "204", description = "Deleted")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(Caller.Tenant tenant, @PathVariable UUID id) {
         service.delete(tenant.id(), id);
@@ -71,18 +89,26 @@ class WebhookController {
     }
 
     @Operation(
+            operationId = "testWebhook",
             summary = "Send a test delivery",
             description = "Queues a PING delivery, signed like every other; its outcome is in the delivery log")
+    @ApiResponse(responseCode = "202", description = "Queued: {deliveryId, event: PING}")
     @PostMapping("/{id}/test")
     ResponseEntity<Map<String, Object>> test(Caller.Tenant tenant, @PathVariable UUID id) {
         UUID delivery = service.ping(tenant.id(), id);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("deliveryId", delivery, "event", "PING"));
     }
 
-    @Operation(summary = "The delivery log, newest first: each delivery with its attempts")
+    @Operation(
+            operationId = "listWebhookDeliveries",
+            summary = "The delivery log, newest first: each delivery with its attempts")
     @GetMapping("/{id}/deliveries")
     List<DeliveryView> deliveries(
-            Caller.Tenant tenant, @PathVariable UUID id, @RequestParam(defaultValue = "50") String limit) {
+            Caller.Tenant tenant,
+            @PathVariable UUID id,
+            @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "" + MAX_DELIVERIES))
+                    @RequestParam(defaultValue = "50")
+                    String limit) {
         int n;
         try {
             n = Integer.parseInt(limit);

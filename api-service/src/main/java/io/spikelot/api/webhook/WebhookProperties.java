@@ -20,6 +20,9 @@ import org.springframework.validation.annotation.Validated;
  * @param concurrency deliveries in flight at once, per API replica
  * @param maxPayloadBytes the largest body sent; a bigger job leaves out its spec, progress and result
  * @param maxSubscriptionsPerTenant how many subscriptions one tenant may have
+ * @param retention how long finished deliveries (delivered, failed, discarded) and their attempts are kept: the
+ *     delivery log shows this far back
+ * @param cleanupBatch finished deliveries deleted per transaction
  */
 @Validated
 @ConfigurationProperties("spikelot.webhooks")
@@ -32,4 +35,6 @@ public record WebhookProperties(
         @DefaultValue("1s") @NotNull Duration relayInterval,
         @DefaultValue("16") @Min(1) @Max(256) int concurrency,
         @DefaultValue("262144") @Min(1024) int maxPayloadBytes,
-        @DefaultValue("25") @Min(1) @Max(1000) int maxSubscriptionsPerTenant) {}
+        @DefaultValue("25") @Min(1) @Max(1000) int maxSubscriptionsPerTenant,
+        @DefaultValue("7d") @NotNull Duration retention,
+        @DefaultValue("1000") @Min(1) @Max(100_000) int cleanupBatch) {}

@@ -30,6 +30,7 @@ class WebhookService {
     static final int MAX_DESCRIPTION = 200;
 
     /** What a subscriber asked for, as sent. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "WebhookRequest")
     record Request(String url, List<String> events, String description) {}
 
     private final SubscriptionRepository subscriptions;

@@ -21,7 +21,9 @@ class WebhookUrlsTest {
                 Duration.ofSeconds(1),
                 16,
                 262144,
-                25));
+                25,
+                Duration.ofDays(7),
+                1000));
     }
 
     @ParameterizedTest

@@ -41,16 +41,7 @@ class SubmitBenchmark {
             runAtRate(stack, 10, RATE / 2); // warm-up: JIT, connection pools
             Result submit = runAtRate(stack, SECONDS, RATE);
 
-            System.out.printf(
-                    "%nSUBMIT  target %d/s for %d s: achieved %.0f/s, %d errors, latency p50 %.1f ms,"
-                            + " p99 %.1f ms, max %.1f ms%n",
-                    RATE,
-                    SECONDS,
-                    submit.throughput(),
-                    submit.errors(),
-                    percentile(submit.latencies(), 50),
-                    percentile(submit.latencies(), 99),
-                    percentile(submit.latencies(), 100));
+            printSubmit("SUBMIT ", RATE, SECONDS, submit);
             System.out.printf(
                     "DISPATCH submit to RUNNING over %d jobs: p50 %.1f ms, p99 %.1f ms"
                             + " (submit to the worker's STARTED: p50 %.1f ms, p99 %.1f ms)%n%n",
@@ -93,10 +84,24 @@ class SubmitBenchmark {
         return latencies;
     }
 
-    private record Result(List<Double> latencies, int errors, double throughput) {}
+    record Result(List<Double> latencies, int errors, double throughput) {}
+
+    static void printSubmit(String label, int rate, int seconds, Result submit) {
+        System.out.printf(
+                "%n%s target %d/s for %d s: achieved %.0f/s, %d errors, latency p50 %.1f ms, p99 %.1f ms,"
+                        + " max %.1f ms%n",
+                label,
+                rate,
+                seconds,
+                submit.throughput(),
+                submit.errors(),
+                percentile(submit.latencies(), 50),
+                percentile(submit.latencies(), 99),
+                percentile(submit.latencies(), 100));
+    }
 
     /** Opens requests at a fixed rate (not waiting for answers), so slow answers show as latency, not as a lower rate. */
-    private static Result runAtRate(TwoServiceStack stack, int seconds, int rate) throws Exception {
+    static Result runAtRate(TwoServiceStack stack, int seconds, int rate) throws Exception {
         HttpClient client =
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI uri = URI.create(stack.baseUrl() + "/api/v1/jobs");
@@ -140,7 +145,7 @@ class SubmitBenchmark {
                 .formatted(name);
     }
 
-    private static double percentile(List<Double> values, double p) {
+    static double percentile(List<Double> values, double p) {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
