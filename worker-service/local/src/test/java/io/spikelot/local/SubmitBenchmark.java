@@ -30,10 +30,13 @@ class SubmitBenchmark {
     private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
     private static final int DISPATCHES = Integer.getInteger("bench.dispatches", 100);
 
+    /** Every submit of the run stays queued (no worker takes them): lift the tenant's default limit of 1,000. */
+    static final String UNLIMITED_QUEUE = "--spikelot.quotas.default.max-queued=10000000";
+
     @Test
     void submitAndDispatchFigures() throws Exception {
         try (TwoServiceStack stack = new TwoServiceStack()) {
-            stack.startApi();
+            stack.startApi(UNLIMITED_QUEUE);
             stack.startWorker();
             ApiHttp http = stack.http();
             List<Double> dispatch = dispatchLatencies(http);

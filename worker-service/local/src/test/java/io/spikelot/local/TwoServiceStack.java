@@ -49,19 +49,25 @@ final class TwoServiceStack implements AutoCloseable {
     }
 
     void startApi() {
+        startApi(new String[0]);
+    }
+
+    /** Starts the API with {@code extraArguments} (e.g. {@code --spikelot.quotas.default.max-queued=...}) last. */
+    void startApi(String... extraArguments) {
         TestInfraInitializer infra = new TestInfraInitializer(namespace, false)
                 .override("spring.rabbitmq.host", "127.0.0.1")
                 .override("spring.rabbitmq.port", String.valueOf(brokerProxy.port()));
         api = new SpringApplicationBuilder(ApiApplication.class)
                 .initializers(infra)
-                .run(
+                .run(java.util.stream.Stream.concat(java.util.stream.Stream.of(
                         "--server.port=" + apiPort,
                         "--spikelot.api-keys=" + TestKeys.TENANT_A + ":" + TestKeys.KEY_A,
                         "--spikelot.worker-token=" + apiWorkerTokens,
                         "--spikelot.webhooks.allow-private=true",
                         "--spikelot.jobs.lease=5s",
                         "--spikelot.jobs.reaper-interval=500ms",
-                        "--spring.rabbitmq.connection-timeout=2s");
+                        "--spring.rabbitmq.connection-timeout=2s"), java.util.Arrays.stream(extraArguments))
+                        .toArray(String[]::new));
     }
 
     /** The worker tokens the API accepts from its next start: one, or during a rotation {@code new,old}. */
