@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Knobs: {@code -Dbench.arch=convnet-s -Dbench.train=20000 -Dbench.test=10000 -Dbench.timesteps=5
  * -Dbench.epochs=4 -Dbench.rounds=5 -Dbench.batch=64 -Dbench.lr=0.1 -Dbench.seeds=42
- * -Dbench.configs=IMP,IMP+ET,EB,EB+ET}.
+ * -Dbench.configs=IMP,IMP+ET,EB,EB+ET -Dbench.ebQueue=3} (Early-Bird's FIFO length; default 5).
  */
 @Tag("benchmark")
 class ImpBenchmark {
@@ -96,6 +96,24 @@ class ImpBenchmark {
     private static PruningSettings pruning(String config, int rounds) {
         PruningSettings base =
                 config.startsWith("EB") ? PruningSettings.earlyBirdDefaults() : PruningSettings.defaults();
-        return base.withRounds(rounds).withEarlyTime(config.endsWith("+ET"), null);
+        PruningSettings settings = base.withRounds(rounds).withEarlyTime(config.endsWith("+ET"), null);
+        Integer queue = Integer.getInteger("bench.ebQueue");
+        if (queue == null || !config.startsWith("EB")) {
+            return settings;
+        }
+        // the FIFO must fill before the search can stop: with the default 5 masks, a search of fewer than 5 epochs
+        // never stops early
+        return new PruningSettings(
+                settings.method(),
+                settings.rounds(),
+                settings.ratePerRound(),
+                settings.scope(),
+                settings.rewindEpoch(),
+                settings.earlyTime(),
+                settings.earlyTimeThreshold(),
+                settings.earlyTimeCandidates(),
+                settings.earlyBirdDistance(),
+                queue,
+                settings.targetSparsityRound());
     }
 }
