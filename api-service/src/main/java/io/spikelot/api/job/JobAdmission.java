@@ -58,9 +58,12 @@ class JobAdmission {
     @Transactional(propagation = Propagation.MANDATORY)
     boolean admit(String tenant, ResourceClass resourceClass) {
         Quotas.Limit limit = quotas.of(tenant, resourceClass);
+        if (!limit.queuedLimited() && !limit.runningLimited()) {
+            return true; // nothing to decide: no lock, no count
+        }
         jobs.lockQuota(key(tenant, resourceClass));
-        long queued = jobs.countQueued(tenant, resourceClass.name());
-        if (queued >= limit.maxQueued()) {
+        long queued = limit.queuedLimited() ? jobs.countQueued(tenant, resourceClass.name(), limit.maxQueued()) : 0;
+        if (limit.queuedLimited() && queued >= limit.maxQueued()) {
             quotas.rejected(tenant, resourceClass);
             long seconds = Math.max(1, quotas.retryAfter().toSeconds());
             throw new ApiProblem(
@@ -69,14 +72,18 @@ class JobAdmission {
                                     + " jobs, its limit; retry after some have started or finished")
                     .withHeader("Retry-After", String.valueOf(seconds));
         }
-        return jobs.countActive(tenant, resourceClass.name()) < limit.maxRunning();
+        return !limit.runningLimited()
+                || jobs.countActive(tenant, resourceClass.name(), limit.maxRunning()) < limit.maxRunning();
     }
 
     /** A job of the tenant and class finished: dispatch waiting jobs into the running slots now free. */
     @Transactional(propagation = Propagation.MANDATORY)
     void released(String tenant, ResourceClass resourceClass) {
+        Quotas.Limit limit = quotas.of(tenant, resourceClass);
         jobs.lockQuota(key(tenant, resourceClass));
-        long free = quotas.of(tenant, resourceClass).maxRunning() - jobs.countActive(tenant, resourceClass.name());
+        long free = limit.runningLimited()
+                ? limit.maxRunning() - jobs.countActive(tenant, resourceClass.name(), limit.maxRunning())
+                : Long.MAX_VALUE;
         if (free <= 0) {
             return;
         }

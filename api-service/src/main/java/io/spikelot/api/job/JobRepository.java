@@ -50,21 +50,27 @@ interface JobRepository extends JpaRepository<JobEntity, UUID> {
     @Query(value = "select count(*) from (select pg_advisory_xact_lock(hashtext(:key))) l", nativeQuery = true)
     long lockQuota(@Param("key") String key);
 
-    @Query(
-            value =
-                    "select count(*) from jobs where tenant = :tenant and resource_class = :class and status = 'QUEUED'",
-            nativeQuery = true)
-    long countQueued(@Param("tenant") String tenant, @Param("class") String resourceClass);
-
-    /** Jobs handed to workers: dispatched and queued, running, or being cancelled. */
+    /** Queued jobs of the tenant and class, counted up to {@code cap} (a quota decision needs no more). */
     @Query(
             value =
                     """
-            select count(*) from jobs
-            where tenant = :tenant and resource_class = :class
-              and (status in ('RUNNING', 'CANCELLING') or (status = 'QUEUED' and dispatched))""",
+            select count(*) from (
+              select 1 from jobs where tenant = :tenant and resource_class = :class and status = 'QUEUED'
+              limit :cap) q""",
             nativeQuery = true)
-    long countActive(@Param("tenant") String tenant, @Param("class") String resourceClass);
+    long countQueued(@Param("tenant") String tenant, @Param("class") String resourceClass, @Param("cap") long cap);
+
+    /** Jobs handed to workers (dispatched and queued, running, or being cancelled), counted up to {@code cap}. */
+    @Query(
+            value =
+                    """
+            select count(*) from (
+              select 1 from jobs
+              where tenant = :tenant and resource_class = :class
+                and (status in ('RUNNING', 'CANCELLING') or (status = 'QUEUED' and dispatched))
+              limit :cap) q""",
+            nativeQuery = true)
+    long countActive(@Param("tenant") String tenant, @Param("class") String resourceClass, @Param("cap") long cap);
 
     /** The oldest jobs waiting for a running slot, locked; rows another transaction holds are skipped. */
     @Query(

@@ -18,8 +18,13 @@ import org.springframework.validation.annotation.Validated;
  * spikelot.quotas:
  *   default: {max-queued: 1000, max-running: 100}     # each resource class of each tenant
  *   classes: {gpu: {max-queued: 200, max-running: 4}}
- *   tenants: {acme: {gpu: {max-queued: 20, max-running: 1}}}
+ *   tenants: {acme: {gpu: {max-queued: 20, max-running: 1}}, lab: {cpu: {max-queued: -1, max-running: -1}}}
  * </pre>
+ *
+ * <p>A limit of {@code -1} means no limit. A class of a tenant with neither limit skips quota accounting altogether:
+ * no lock, no count. With a limit, the tenant's submits of that class are decided one after another (an advisory
+ * lock held until commit), and each decision counts at most {@code limit} rows, so its cost does not grow with a
+ * long queue.
  *
  * @param defaultLimits ({@code default}) the limits of every tenant and class without a more specific one; 1000
  *     queued and 100 running when not set
@@ -36,9 +41,9 @@ public record QuotaProperties(
         @DefaultValue("30s") @NotNull Duration retryAfter) {
 
     /**
-     * @param maxQueued jobs waiting to run (QUEUED), at most; a submit beyond answers 429
+     * @param maxQueued jobs waiting to run (QUEUED), at most; a submit beyond answers 429; -1: no limit
      * @param maxRunning jobs handed to workers (dispatched, RUNNING or CANCELLING), at most; further queued jobs
-     *     wait in the API, undispatched, until one of them finishes
+     *     wait in the API, undispatched, until one of them finishes; -1: no limit
      */
-    public record Limits(@Min(0) Integer maxQueued, @Min(0) Integer maxRunning) {}
+    public record Limits(@Min(-1) Integer maxQueued, @Min(-1) Integer maxRunning) {}
 }

@@ -14,8 +14,20 @@ public class Quotas {
     static final int DEFAULT_MAX_QUEUED = 1000;
     static final int DEFAULT_MAX_RUNNING = 100;
 
-    /** How many jobs of one resource class a tenant may have waiting, and handed to workers. */
-    public record Limit(int maxQueued, int maxRunning) {}
+    /** A limit of {@value} means no limit. */
+    public static final int UNLIMITED = -1;
+
+    /** How many jobs of one resource class a tenant may have waiting, and handed to workers ({@code -1}: any). */
+    public record Limit(int maxQueued, int maxRunning) {
+
+        public boolean queuedLimited() {
+            return maxQueued != UNLIMITED;
+        }
+
+        public boolean runningLimited() {
+            return maxRunning != UNLIMITED;
+        }
+    }
 
     private final QuotaProperties properties;
     private final MeterRegistry registry;

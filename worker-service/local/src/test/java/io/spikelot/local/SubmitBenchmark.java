@@ -30,13 +30,19 @@ class SubmitBenchmark {
     private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
     private static final int DISPATCHES = Integer.getInteger("bench.dispatches", 100);
 
-    /** Every submit of the run stays queued (no worker takes them): lift the tenant's default limit of 1,000. */
-    static final String UNLIMITED_QUEUE = "--spikelot.quotas.default.max-queued=10000000";
+    /**
+     * Quotas during the run: {@code -Dbench.quotas=off} (the default: every submit of the run stays queued, as no
+     * worker takes them, so the API is measured without quota decisions) or {@code default} (1,000 queued: the
+     * queue fills, and the rest of the run measures the serialized quota decision answering 429).
+     */
+    static final String[] QUOTAS = System.getProperty("bench.quotas", "off").equals("off")
+            ? new String[] {"--spikelot.quotas.default.max-queued=-1", "--spikelot.quotas.default.max-running=-1"}
+            : new String[0];
 
     @Test
     void submitAndDispatchFigures() throws Exception {
         try (TwoServiceStack stack = new TwoServiceStack()) {
-            stack.startApi(UNLIMITED_QUEUE);
+            stack.startApi(QUOTAS);
             stack.startWorker();
             ApiHttp http = stack.http();
             List<Double> dispatch = dispatchLatencies(http);

@@ -59,14 +59,16 @@ final class TwoServiceStack implements AutoCloseable {
                 .override("spring.rabbitmq.port", String.valueOf(brokerProxy.port()));
         api = new SpringApplicationBuilder(ApiApplication.class)
                 .initializers(infra)
-                .run(java.util.stream.Stream.concat(java.util.stream.Stream.of(
-                        "--server.port=" + apiPort,
-                        "--spikelot.api-keys=" + TestKeys.TENANT_A + ":" + TestKeys.KEY_A,
-                        "--spikelot.worker-token=" + apiWorkerTokens,
-                        "--spikelot.webhooks.allow-private=true",
-                        "--spikelot.jobs.lease=5s",
-                        "--spikelot.jobs.reaper-interval=500ms",
-                        "--spring.rabbitmq.connection-timeout=2s"), java.util.Arrays.stream(extraArguments))
+                .run(java.util.stream.Stream.concat(
+                                java.util.stream.Stream.of(
+                                        "--server.port=" + apiPort,
+                                        "--spikelot.api-keys=" + TestKeys.TENANT_A + ":" + TestKeys.KEY_A,
+                                        "--spikelot.worker-token=" + apiWorkerTokens,
+                                        "--spikelot.webhooks.allow-private=true",
+                                        "--spikelot.jobs.lease=5s",
+                                        "--spikelot.jobs.reaper-interval=500ms",
+                                        "--spring.rabbitmq.connection-timeout=2s"),
+                                java.util.Arrays.stream(extraArguments))
                         .toArray(String[]::new));
     }
 

@@ -35,7 +35,8 @@ class WebhookBenchmark {
     void submitWithWebhooksAndDeliveryLatency() throws Exception {
         try (TwoServiceStack stack = new TwoServiceStack();
                 WebhookReceiver receiver = WebhookReceiver.start()) {
-            stack.startApi(SubmitBenchmark.UNLIMITED_QUEUE); // no worker: every submit makes one QUEUED event, and the queue just fills
+            stack.startApi(
+                    SubmitBenchmark.QUOTAS); // no worker: every submit makes one QUEUED event, and the queue just fills
             ApiHttp.Response subscribed = stack.http()
                     .postJson(
                             "/api/v1/webhooks",
