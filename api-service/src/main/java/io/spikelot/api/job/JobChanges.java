@@ -34,8 +34,13 @@ class JobChanges {
         if (all.isEmpty()) {
             return;
         }
-        JobChangeListener.JobChange change =
-                new JobChangeListener.JobChange(job.tenant(), event, JobViews.viewOf(job, json));
+        JobView[] view = new JobView[1]; // built once, by the first listener that asks
+        JobChangeListener.JobChange change = new JobChangeListener.JobChange(job.tenant(), event, () -> {
+            if (view[0] == null) {
+                view[0] = JobViews.viewOf(job, json);
+            }
+            return view[0];
+        });
         all.forEach(listener -> listener.jobChanged(change));
     }
 }
