@@ -14,7 +14,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,11 +53,9 @@ class PackedTicketUnpackTest {
 
     @BeforeAll
     static void requireTorch() throws Exception {
-        Process probe = new ProcessBuilder(PYTHON, "-c", "import torch")
-                .redirectErrorStream(true)
-                .start();
-        if (!probe.waitFor(60, TimeUnit.SECONDS) || probe.exitValue() != 0) {
-            fail("This test needs " + PYTHON + " with torch (CI installs python3-torch)");
+        String missing = PythonScripts.missing(PYTHON, "torch");
+        if (missing != null) {
+            fail("This test needs " + PYTHON + " with torch (CI installs python3-torch): " + missing);
         }
     }
 

@@ -9,20 +9,17 @@ import io.spikelot.model.result.SltResult;
 import io.spikelot.model.spec.QuantizationSettings.Allocation;
 import io.spikelot.pipeline.qsnn.QsnnPipeline;
 import io.spikelot.pipeline.qsnn.QsnnSpecFixtures;
+import io.spikelot.pipeline.testing.PythonScripts;
 import io.spikelot.pipeline.testing.RecordingContext;
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The single-file PyTorch loader rebuilds each kind of network from {@code model.json} and its tensors alone and
@@ -36,17 +33,16 @@ class TorchRebuildTest {
     private static final Path ROOT = Path.of("/usr/share/datasets");
     private static final String PYTHON = System.getenv()
             .getOrDefault("SPIKELOT_TORCH_PYTHON", System.getenv().getOrDefault("SPIKELOT_PYTHON", "python3"));
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @TempDir
     Path scratch;
 
     @BeforeAll
     static void requireTorch() throws Exception {
-        Result probe = run(List.of(PYTHON, "-c", "import torch"));
-        if (probe.exit() != 0) {
+        String missing = PythonScripts.missing(PYTHON, "torch");
+        if (missing != null) {
             fail("This test needs " + PYTHON + " with torch (CI installs python3-torch; SPIKELOT_TORCH_PYTHON names"
-                    + " another interpreter): " + probe.output());
+                    + " another interpreter): " + missing);
         }
     }
 
@@ -112,28 +108,8 @@ class TorchRebuildTest {
                 data.resolve("t10k-labels-idx1-ubyte.gz").toString(),
                 "--limit",
                 Integer.toString(limit)));
-        Result result = run(command);
-        assertThat(result.exit()).as(result.output()).isZero();
-        String[] lines = result.output().trim().split("\n");
-        JsonNode report = JSON.readTree(lines[lines.length - 1]);
+        JsonNode report = PythonScripts.json(command, "the loader's evaluation");
         assertThat(report.get("evaluated").asInt()).isEqualTo(limit);
         return report.get("accuracy").asDouble();
-    }
-
-    private record Result(int exit, String output) {}
-
-    private static Result run(List<String> command) throws Exception {
-        Process process;
-        try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            return new Result(-1, e.getMessage());
-        }
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail(command.get(0) + " did not finish in 120 s");
-        }
-        return new Result(
-                process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 }
