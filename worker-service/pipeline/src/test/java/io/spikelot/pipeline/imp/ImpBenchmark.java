@@ -103,17 +103,6 @@ class ImpBenchmark {
         }
         // the FIFO must fill before the search can stop: with the default 5 masks, a search of fewer than 5 epochs
         // never stops early
-        return new PruningSettings(
-                settings.method(),
-                settings.rounds(),
-                settings.ratePerRound(),
-                settings.scope(),
-                settings.rewindEpoch(),
-                settings.earlyTime(),
-                settings.earlyTimeThreshold(),
-                settings.earlyTimeCandidates(),
-                settings.earlyBirdDistance(),
-                queue,
-                settings.targetSparsityRound());
+        return settings.withEarlyBird(settings.earlyBirdDistance(), queue, settings.targetSparsityRound());
     }
 }
