@@ -61,5 +61,14 @@ public record SltModelDescription(
      * @param shape dimensions
      * @param role {@code masked-weight}, {@code parameter} or {@code buffer} (BatchNorm running statistics)
      */
-    public record Tensor(String name, String dtype, long[] shape, String role) {}
+    public record Tensor(String name, String dtype, long[] shape, String role) {
+
+        /** The role of tensor {@code name}: masked weights, BatchNorm running statistics, or trained parameters. */
+        public static String roleOf(String name, boolean masked) {
+            if (masked) {
+                return "masked-weight";
+            }
+            return name.endsWith(".running_mean") || name.endsWith(".running_var") ? "buffer" : "parameter";
+        }
+    }
 }

@@ -19,7 +19,6 @@ import io.spikelot.pipeline.nir.NirGraph;
 import io.spikelot.pipeline.report.CsvTable;
 import io.spikelot.pipeline.report.SvgPlot;
 import io.spikelot.pipeline.spec.JobSettings;
-import io.spikelot.pipeline.tensor.HostTensor;
 import io.spikelot.pipeline.train.EpochReport;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -86,7 +85,8 @@ final class ImpArtifacts {
                         e.getKey(),
                         SafetensorsWriter.dtype(e.getValue()),
                         e.getValue().shape(),
-                        role(round, e)))
+                        SltModelDescription.Tensor.roleOf(
+                                e.getKey(), round.masks().containsKey(e.getKey()))))
                 .toList();
         return new ImpModelDescription(
                 ImpModelDescription.FORMAT,
@@ -126,14 +126,6 @@ final class ImpArtifacts {
      */
     static NirExport nir(ImpJob job) {
         return NirExport.of(graph(job), job.winner().state());
-    }
-
-    private static String role(RoundRun round, Map.Entry<String, HostTensor.Floats> tensor) {
-        if (round.masks().containsKey(tensor.getKey())) {
-            return "masked-weight";
-        }
-        String name = tensor.getKey();
-        return name.endsWith(".running_mean") || name.endsWith(".running_var") ? "buffer" : "parameter";
     }
 
     private static byte[] history(ImpJob job) {

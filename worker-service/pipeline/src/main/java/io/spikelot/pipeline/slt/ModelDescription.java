@@ -66,14 +66,8 @@ final class ModelDescription {
                         e.getKey(),
                         SafetensorsWriter.dtype(e.getValue()),
                         e.getValue().shape(),
-                        role(run, e.getKey())))
+                        SltModelDescription.Tensor.roleOf(
+                                e.getKey(), run.search().masks().containsKey(e.getKey()))))
                 .toList();
-    }
-
-    private static String role(RatioRun run, String name) {
-        if (run.search().masks().containsKey(name)) {
-            return "masked-weight";
-        }
-        return name.endsWith(".running_mean") || name.endsWith(".running_var") ? "buffer" : "parameter";
     }
 }
