@@ -13,6 +13,9 @@ class JobChanges {
     private final ObjectProvider<JobChangeListener> listeners;
     private final JsonMapper json;
 
+    /** The listeners, looked up once on first use (not at construction: they may depend on the job services). */
+    private volatile List<JobChangeListener> resolved;
+
     JobChanges(ObjectProvider<JobChangeListener> listeners, JsonMapper json) {
         this.listeners = listeners;
         this.json = json;
@@ -29,8 +32,17 @@ class JobChanges {
         publish(job, JobChangeListener.PROGRESS);
     }
 
+    private List<JobChangeListener> listeners() {
+        List<JobChangeListener> all = resolved;
+        if (all == null) {
+            all = listeners.orderedStream().toList();
+            resolved = all;
+        }
+        return all;
+    }
+
     private void publish(JobEntity job, String event) {
-        List<JobChangeListener> all = listeners.orderedStream().toList();
+        List<JobChangeListener> all = listeners();
         if (all.isEmpty()) {
             return;
         }
