@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Knobs: {@code -Dbench.archs=convnet-s,vgg9 -Dbench.ratios=0.3,0.5,0.7 -Dbench.train=60000 -Dbench.test=10000
  * -Dbench.epochs=3 -Dbench.batch=64 -Dbench.timesteps=4 -Dbench.tickets=LT,SLT,MPLT,MPSLT -Dbench.optimizer=adam
- * -Dbench.lr=0.01 -Dbench.scope=layer -Dbench.repeats=3}; the spiking neuron's {@code -Dbench.decayInput=true
+ * -Dbench.lr=0.01 -Dbench.scope=layer -Dbench.repeats=3 -Dbench.patchRatios=0}; patch ratios q > 0 make a Spikformer's
+ * tickets MultiSp (Reward 2: {@code -Dbench.archs=spikformer-tiny -Dbench.tickets=LT,SLT -Dbench.patchRatios=0,0.25,0.5}); the spiking neuron's {@code -Dbench.decayInput=true
  * -Dbench.threshold=1.0 -Dbench.detachReset=true} and {@code -Dbench.affineNorm=false}, all at the API's defaults
  * unless given.
  */
@@ -39,6 +40,7 @@ class SltBenchmark {
     void ticketsOnFashionMnist() throws Exception {
         String[] archs = System.getProperty("bench.archs", "convnet-s").split(",");
         String[] ratios = System.getProperty("bench.ratios", "0.3,0.5,0.7").split(",");
+        String[] patchRatios = System.getProperty("bench.patchRatios", "0").split(",");
         int train = Integer.getInteger("bench.train", 60_000);
         int test = Integer.getInteger("bench.test", 10_000);
         int epochs = Integer.getInteger("bench.epochs", 3);
@@ -77,29 +79,32 @@ class SltBenchmark {
                 lif.threshold(),
                 lif.detachReset(),
                 affineNorm);
-        System.out.println("BENCH-SLT | arch | ticket | p | kept | accuracy mean ± std (n) | firing rate mean"
+        System.out.println("BENCH-SLT | arch | ticket | p | q | kept | accuracy mean ± std (n) | firing rate mean"
                 + " | SNN energy mJ/image | wall s |");
         SltPipeline pipeline = new SltPipeline(Path.of("/usr/share/datasets"));
         for (String arch : archs) {
             for (String ratio : ratios) {
-                for (String ticket : tickets) {
-                    ModelSettings model =
-                            model(arch, ticket, timesteps).withLif(lif).withAffineNorm(affineNorm);
-                    SltSpec spec = SltSpecFixtures.aSltSpec()
-                            .named("bench " + ticket)
-                            .withModel(model)
-                            .withDataset("fashion-mnist", train, test)
-                            .withTraining(training)
-                            .withSearch(search(ticket, Double.parseDouble(ratio), scope))
-                            .build();
-                    SltResult result = pipeline.run(spec, new RecordingContext(scratch));
-                    print(arch, ticket, ratio, result);
+                for (String patchRatio : patchRatios) {
+                    for (String ticket : tickets) {
+                        ModelSettings model =
+                                model(arch, ticket, timesteps).withLif(lif).withAffineNorm(affineNorm);
+                        SltSpec spec = SltSpecFixtures.aSltSpec()
+                                .named("bench " + ticket)
+                                .withModel(model)
+                                .withDataset("fashion-mnist", train, test)
+                                .withTraining(training)
+                                .withSearch(search(ticket, Double.parseDouble(ratio), scope)
+                                        .withPatchPruneRatio(Double.parseDouble(patchRatio)))
+                                .build();
+                        SltResult result = pipeline.run(spec, new RecordingContext(scratch));
+                        print(arch, ticket, ratio, patchRatio, result);
+                    }
                 }
             }
         }
     }
 
-    private static void print(String arch, String ticket, String ratio, SltResult result) {
+    private static void print(String arch, String ticket, String ratio, String patchRatio, SltResult result) {
         SltResult.Spread spread = result.spread() == null
                 ? new SltResult.Spread(result.pruneRatio(), 1, result.accuracy(), 0, null, null)
                 : result.spread().get(0);
@@ -114,10 +119,12 @@ class SltBenchmark {
                         .orElse(0);
         EnergySummary energy = result.energy();
         System.out.printf(
-                "BENCH-SLT | %s | %s | %s | %.3f | %.2f ± %.2f %% (%d) | %.3f %s | %s | %.0f |%n",
+                "BENCH-SLT | %s | %s (%s) | %s | %s | %.3f | %.2f ± %.2f %% (%d) | %.3f %s | %s | %.0f |%n",
                 arch,
                 ticket,
+                result.ticket(),
                 ratio,
+                patchRatio,
                 result.keptFraction(),
                 100 * spread.accuracyMean(),
                 100 * spread.accuracyStd(),
