@@ -42,15 +42,18 @@ class SubmitBenchmark {
     @Test
     void submitAndDispatchFigures() throws Exception {
         try (TwoServiceStack stack = new TwoServiceStack()) {
-            stack.startApi(QUOTAS);
+            CpuMeter cpu = new CpuMeter(stack.namespace());
+            stack.startApi(withArgument(QUOTAS, cpu.apiArgument()));
             stack.startWorker();
             ApiHttp http = stack.http();
             List<Double> dispatch = dispatchLatencies(http);
             stack.stopWorker(); // the submit phase measures the API alone; the queue just fills
             runAtRate(stack, 10, RATE / 2); // warm-up: JIT, connection pools
+            cpu.start();
             Result submit = runAtRate(stack, SECONDS, RATE);
 
             printSubmit("SUBMIT ", RATE, SECONDS, submit);
+            cpu.print("SUBMIT", (long) SECONDS * RATE);
             System.out.printf(
                     "DISPATCH submit to RUNNING over %d jobs: p50 %.1f ms, p99 %.1f ms"
                             + " (submit to the worker's STARTED: p50 %.1f ms, p99 %.1f ms)%n%n",
@@ -61,6 +64,12 @@ class SubmitBenchmark {
                     percentile(TO_STARTED, 99));
             assertThat(submit.latencies()).isNotEmpty();
         }
+    }
+
+    static String[] withArgument(String[] arguments, String argument) {
+        String[] all = java.util.Arrays.copyOf(arguments, arguments.length + 1);
+        all[arguments.length] = argument;
+        return all;
     }
 
     /** Submit-to-STARTED as the job records it (the worker's STARTED time minus the API's creation time). */

@@ -128,6 +128,11 @@ final class TwoServiceStack implements AutoCloseable {
         return brokerProxy;
     }
 
+    /** The database schema and broker prefix of this stack. */
+    String namespace() {
+        return namespace;
+    }
+
     ApiHttp http() {
         return ApiHttp.onPort(apiPort);
     }

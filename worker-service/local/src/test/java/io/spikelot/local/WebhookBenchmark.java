@@ -35,8 +35,9 @@ class WebhookBenchmark {
     void submitWithWebhooksAndDeliveryLatency() throws Exception {
         try (TwoServiceStack stack = new TwoServiceStack();
                 WebhookReceiver receiver = WebhookReceiver.start()) {
-            stack.startApi(
-                    SubmitBenchmark.QUOTAS); // no worker: every submit makes one QUEUED event, and the queue just fills
+            CpuMeter cpu = new CpuMeter(stack.namespace());
+            // no worker: every submit makes one QUEUED event, and the queue just fills
+            stack.startApi(SubmitBenchmark.withArgument(SubmitBenchmark.QUOTAS, cpu.apiArgument()));
             ApiHttp.Response subscribed = stack.http()
                     .postJson(
                             "/api/v1/webhooks",
@@ -46,7 +47,9 @@ class WebhookBenchmark {
 
             SubmitBenchmark.runAtRate(stack, WARMUP_SECONDS, Math.max(1, RATE / 2));
             Instant measured = Instant.now();
+            cpu.start();
             SubmitBenchmark.Result submit = SubmitBenchmark.runAtRate(stack, SECONDS, RATE);
+            cpu.print("SUBMIT with a webhook subscribed,", (long) SECONDS * RATE);
             int expected =
                     WARMUP_SECONDS * Math.max(1, RATE / 2) + submit.latencies().size();
             List<WebhookReceiver.Received> received = awaitDeliveries(receiver, expected);
