@@ -65,7 +65,8 @@ final class CpuMeter {
         System.out.printf(
                 "%s-CPU over %d submits: jvm %.2f ms/submit (request threads %.2f, relays %.2f, load generator %.2f),"
                         + " postgres %.2f ms/submit (the API's %d connections %.2f), rabbitmq %.2f ms/submit;"
-                        + " commits %.2f/submit, rows inserted %.2f/submit, rows updated %.2f/submit%n",
+                        + " commits %.2f/submit, rows inserted %.2f/submit, rows updated %.2f/submit;"
+                        + " %d threads started%n",
                 label,
                 submits,
                 (end.jvmNanos - begin.jvmNanos) / 1e6 / n,
@@ -78,7 +79,8 @@ final class CpuMeter {
                 ticksToMillis(end.brokerTicks - begin.brokerTicks) / n,
                 (stats.get("commits") - begin.stats.get("commits")) / n,
                 (stats.get("inserted") - begin.stats.get("inserted")) / n,
-                (stats.get("updated") - begin.stats.get("updated")) / n);
+                (stats.get("updated") - begin.stats.get("updated")) / n,
+                end.threadsStarted - begin.threadsStarted);
     }
 
     private static double ticksToMillis(long ticks) {
@@ -87,6 +89,7 @@ final class CpuMeter {
 
     private record Snapshot(
             long jvmNanos,
+            long threadsStarted,
             long requestThreadNanos,
             long relayThreadNanos,
             long clientThreadNanos,
@@ -150,7 +153,17 @@ final class CpuMeter {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return new Snapshot(jvm, request, relays, client, postgres, broker, ticks, backends(), databaseStats());
+        return new Snapshot(
+                jvm,
+                THREADS.getTotalStartedThreadCount(),
+                request,
+                relays,
+                client,
+                postgres,
+                broker,
+                ticks,
+                backends(),
+                databaseStats());
     }
 
     private Connection connect() throws SQLException {

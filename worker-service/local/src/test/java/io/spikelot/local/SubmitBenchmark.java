@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spikelot.api.testing.ApiHttp;
 import io.spikelot.api.testing.TestKeys;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +16,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -118,42 +122,74 @@ class SubmitBenchmark {
                 percentile(submit.latencies(), 100));
     }
 
-    /** Opens requests at a fixed rate (not waiting for answers), so slow answers show as latency, not as a lower rate. */
+    /**
+     * Opens requests at a fixed rate (not waiting for answers), so slow answers show as latency, not as a lower rate.
+     *
+     * <p>Each request is sent with the blocking {@code send} from a pool of sender threads that is reused, and the
+     * client runs on two threads of its own. {@code sendAsync} would hand every response to
+     * {@code CompletableFuture}'s default executor, which on a machine of fewer than three cores starts a thread per
+     * task: a thread per request, in the JVM under test.
+     */
     static Result runAtRate(TwoServiceStack stack, int seconds, int rate) throws Exception {
-        HttpClient client =
-                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        URI uri = URI.create(stack.baseUrl() + "/api/v1/jobs");
-        ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
-        AtomicInteger errors = new AtomicInteger();
-        List<CompletableFuture<?>> pending = new ArrayList<>();
-        long start = System.nanoTime();
-        long total = (long) seconds * rate;
-        for (long i = 0; i < total; i++) {
-            long due = start + i * 1_000_000_000L / rate;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-            }
-            HttpRequest request = HttpRequest.newBuilder(uri)
-                    .header("Authorization", "Bearer " + TestKeys.KEY_A)
-                    .header("Content-Type", "application/json")
-                    .timeout(Duration.ofSeconds(30))
-                    .POST(HttpRequest.BodyPublishers.ofString(spec("load-" + i)))
+        ExecutorService clientThreads = Executors.newFixedThreadPool(2, named("bench-http-"));
+        ExecutorService senders = Executors.newCachedThreadPool(named("bench-sender-"));
+        try {
+            HttpClient client = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .executor(clientThreads)
                     .build();
-            long sent = System.nanoTime();
-            pending.add(client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                    .handle((response, error) -> {
-                        if (error != null || response.statusCode() != 201) {
+            URI uri = URI.create(stack.baseUrl() + "/api/v1/jobs");
+            ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
+            AtomicInteger errors = new AtomicInteger();
+            List<CompletableFuture<?>> pending = new ArrayList<>();
+            long start = System.nanoTime();
+            long total = (long) seconds * rate;
+            for (long i = 0; i < total; i++) {
+                long due = start + i * 1_000_000_000L / rate;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                HttpRequest request = HttpRequest.newBuilder(uri)
+                        .header("Authorization", "Bearer " + TestKeys.KEY_A)
+                        .header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(30))
+                        .POST(HttpRequest.BodyPublishers.ofString(spec("load-" + i)))
+                        .build();
+                long sent = System.nanoTime();
+                pending.add(CompletableFuture.runAsync(
+                        () -> {
+                            try {
+                                HttpResponse<Void> response =
+                                        client.send(request, HttpResponse.BodyHandlers.discarding());
+                                if (response.statusCode() == 201) {
+                                    latencies.add((System.nanoTime() - sent) / 1e6);
+                                    return;
+                                }
+                            } catch (IOException | InterruptedException e) {
+                                // counted below
+                            }
                             errors.incrementAndGet();
-                        } else {
-                            latencies.add((System.nanoTime() - sent) / 1e6);
-                        }
-                        return null;
-                    }));
+                        },
+                        senders));
+            }
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            return new Result(new ArrayList<>(latencies), errors.get(), latencies.size() / elapsed);
+        } finally {
+            senders.shutdownNow();
+            clientThreads.shutdownNow();
         }
-        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        return new Result(new ArrayList<>(latencies), errors.get(), latencies.size() / elapsed);
+    }
+
+    /** Daemon threads named {@code prefix} and a number. */
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private static String spec(String name) {
