@@ -63,7 +63,8 @@ final class CpuMeter {
             apiBackendTicks += end.ticks.getOrDefault(pid, 0L) - begin.ticks.getOrDefault(pid, 0L);
         }
         System.out.printf(
-                "%s-CPU over %d submits: jvm %.2f ms/submit (request threads %.2f, relays %.2f, load generator %.2f),"
+                "%s-CPU over %d submits: jvm %.2f ms/submit (request threads %.2f, relays %.2f, load generator %.2f, other threads %.2f,"
+                        + " compiling %.2f, gc pauses %.2f),"
                         + " postgres %.2f ms/submit (the API's %d connections %.2f), rabbitmq %.2f ms/submit;"
                         + " commits %.2f/submit, rows inserted %.2f/submit, rows updated %.2f/submit;"
                         + " %d threads started%n",
@@ -73,6 +74,9 @@ final class CpuMeter {
                 (end.requestThreadNanos - begin.requestThreadNanos) / 1e6 / n,
                 (end.relayThreadNanos - begin.relayThreadNanos) / 1e6 / n,
                 (end.clientThreadNanos - begin.clientThreadNanos) / 1e6 / n,
+                (end.otherThreadNanos - begin.otherThreadNanos) / 1e6 / n,
+                (double) (end.compileMillis - begin.compileMillis) / n,
+                (double) (end.gcMillis - begin.gcMillis) / n,
                 ticksToMillis(end.postgresTicks - begin.postgresTicks) / n,
                 backends.size(),
                 ticksToMillis(apiBackendTicks) / n,
@@ -93,6 +97,9 @@ final class CpuMeter {
             long requestThreadNanos,
             long relayThreadNanos,
             long clientThreadNanos,
+            long otherThreadNanos,
+            long compileMillis,
+            long gcMillis,
             long postgresTicks,
             long brokerTicks,
             Map<Integer, Long> ticks,
@@ -105,6 +112,7 @@ final class CpuMeter {
         long request = 0;
         long client = 0;
         long relays = 0;
+        long other = 0;
         for (ThreadInfo thread : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
             if (thread == null) {
                 continue;
@@ -117,6 +125,8 @@ final class CpuMeter {
                 relays += cpu;
             } else if (name.startsWith("HttpClient-") || name.startsWith("bench-")) {
                 client += cpu;
+            } else {
+                other += cpu;
             }
         }
         Map<Integer, Long> ticks = new HashMap<>();
@@ -159,6 +169,11 @@ final class CpuMeter {
                 request,
                 relays,
                 client,
+                other,
+                ManagementFactory.getCompilationMXBean().getTotalCompilationTime(),
+                ManagementFactory.getGarbageCollectorMXBeans().stream()
+                        .mapToLong(gc -> Math.max(0, gc.getCollectionTime()))
+                        .sum(),
                 postgres,
                 broker,
                 ticks,

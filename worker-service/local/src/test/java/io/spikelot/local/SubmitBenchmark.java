@@ -33,6 +33,7 @@ class SubmitBenchmark {
     private static final int RATE = Integer.getInteger("bench.rate", 500);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
     private static final int DISPATCHES = Integer.getInteger("bench.dispatches", 100);
+    private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup", 10);
 
     /**
      * Quotas during the run: {@code -Dbench.quotas=off} (the default: every submit of the run stays queued, as no
@@ -52,7 +53,7 @@ class SubmitBenchmark {
             ApiHttp http = stack.http();
             List<Double> dispatch = dispatchLatencies(http);
             stack.stopWorker(); // the submit phase measures the API alone; the queue just fills
-            runAtRate(stack, 10, RATE / 2); // warm-up: JIT, connection pools
+            runAtRate(stack, WARMUP_SECONDS, Math.max(1, RATE / 2)); // warm-up: JIT, connection pools
             cpu.start();
             Result submit = runAtRate(stack, SECONDS, RATE);
 
