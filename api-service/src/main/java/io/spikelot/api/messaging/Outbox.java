@@ -24,12 +24,24 @@ public class Outbox {
     private final JsonMapper json;
     private final Clock clock;
 
+    /**
+     * Wakes the relay after the commit. One instance, so that a transaction writing several messages registers it
+     * once: the transaction's synchronizations are a set.
+     */
+    private final TransactionSynchronization wakeRelay;
+
     Outbox(OutboxRepository repository, OutboxRelay relay, Topology topology, JsonMapper json, Clock clock) {
         this.repository = repository;
         this.relay = relay;
         this.topology = topology;
         this.json = json;
         this.clock = clock;
+        this.wakeRelay = new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                relay.wakeUp();
+            }
+        };
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -51,11 +63,6 @@ public class Outbox {
 
     private void save(OutboxMessage message) {
         repository.save(message);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                relay.wakeUp();
-            }
-        });
+        TransactionSynchronizationManager.registerSynchronization(wakeRelay);
     }
 }

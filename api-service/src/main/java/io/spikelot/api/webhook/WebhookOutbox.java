@@ -32,6 +32,12 @@ class WebhookOutbox implements JobChangeListener {
     private final Clock clock;
     private final int maxPayloadBytes;
 
+    /**
+     * Wakes the relay after the commit. One instance, so that a transaction writing several deliveries registers it
+     * once: the transaction's synchronizations are a set.
+     */
+    private final TransactionSynchronization wakeRelay;
+
     WebhookOutbox(
             SubscriptionRepository subscriptions,
             DeliveryRepository deliveries,
@@ -45,6 +51,12 @@ class WebhookOutbox implements JobChangeListener {
         this.json = json;
         this.clock = clock;
         this.maxPayloadBytes = properties.maxPayloadBytes();
+        this.wakeRelay = new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                relay.wakeUp();
+            }
+        };
     }
 
     @Override
@@ -69,12 +81,7 @@ class WebhookOutbox implements JobChangeListener {
         String payload = payload(id, event, now, job);
         deliveries.save(new WebhookDelivery(id, subscription.id(), event, job == null ? null : job.id(), payload, now));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    relay.wakeUp();
-                }
-            });
+            TransactionSynchronizationManager.registerSynchronization(wakeRelay);
         }
         return id;
     }
