@@ -1,6 +1,7 @@
 package io.spikelot.api.job;
 
 import io.spikelot.api.ApiProperties;
+import io.spikelot.api.RandomIds;
 import io.spikelot.api.messaging.Outbox;
 import io.spikelot.api.metrics.JobMetrics;
 import io.spikelot.api.problem.ApiProblem;
@@ -72,7 +73,7 @@ public class JobService {
             return earlier.get();
         }
         NewJob newJob = new NewJob(
-                UUID.randomUUID(),
+                RandomIds.next(),
                 tenant,
                 spec.type(),
                 spec.name(),

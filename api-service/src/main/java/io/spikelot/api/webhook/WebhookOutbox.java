@@ -1,5 +1,6 @@
 package io.spikelot.api.webhook;
 
+import io.spikelot.api.RandomIds;
 import io.spikelot.api.job.JobChangeListener;
 import io.spikelot.api.job.JobView;
 import java.nio.charset.StandardCharsets;
@@ -76,7 +77,7 @@ class WebhookOutbox implements JobChangeListener {
     }
 
     private UUID enqueue(WebhookSubscription subscription, String event, JobView job) {
-        UUID id = UUID.randomUUID();
+        UUID id = RandomIds.next();
         Instant now = clock.instant();
         String payload = payload(id, event, now, job);
         deliveries.save(new WebhookDelivery(id, subscription.id(), event, job == null ? null : job.id(), payload, now));
