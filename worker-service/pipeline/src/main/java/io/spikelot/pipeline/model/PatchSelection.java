@@ -9,6 +9,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.spikelot.pipeline.tensor.HostArrays;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -113,7 +114,7 @@ public final class PatchSelection extends AbstractBlock {
                 }
             }
         }
-        NDArray index = x.getManager().create(rows);
+        NDArray index = HostArrays.longs(x.getManager(), rows);
         NDArray selected = x.reshape(-1, d).get(new NDIndex("{}", index));
         return new NDList(selected.reshape(s.get(0), k, d));
     }

@@ -9,6 +9,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
 import io.spikelot.pipeline.model.WeightGeometry;
+import io.spikelot.pipeline.tensor.HostArrays;
 import io.spikelot.pipeline.tensor.HostTensor;
 import io.spikelot.pipeline.tensor.Scopes;
 
@@ -52,7 +53,7 @@ public final class MaskedLayer extends AbstractBlock {
         if (mask != null) {
             mask.close();
         }
-        mask = w.getManager().create(values, w.getShape()).toType(w.getDataType(), false);
+        mask = HostArrays.floats(w.getManager(), values, w.getShape()).toType(w.getDataType(), false);
     }
 
     /** Zeroes the gradient of every pruned weight, in place; call after backward, before the optimizer step. */

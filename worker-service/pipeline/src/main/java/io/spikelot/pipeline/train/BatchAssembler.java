@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.spikelot.model.arch.InputShape;
 import io.spikelot.pipeline.data.SampleSet;
+import io.spikelot.pipeline.tensor.HostArrays;
 
 /**
  * Copies samples into one batch: static {@code [B, C, H, W]}, events {@code [T, B, 2, H, W]} (time-major, as the
@@ -45,7 +46,7 @@ final class BatchAssembler {
                 System.arraycopy(sample, t * frameLength, features, (t * count + b) * frameLength, frameLength);
             }
         }
-        NDArray x = manager.create(features, batchShape(samples, count));
-        return new NDList(x, manager.create(labels));
+        NDArray x = HostArrays.floats(manager, features, batchShape(samples, count));
+        return new NDList(x, HostArrays.floats(manager, labels));
     }
 }

@@ -4,12 +4,14 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import io.spikelot.pipeline.tensor.HostArrays;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,23 @@ class ArchitectureRulesTest {
                         }
                     });
 
+    /** Tensors from Java data wrap a direct buffer that views and autograd do not keep alive (see HostArrays). */
+    static final ArchRule NO_BORROWED_HOST_MEMORY = noClasses()
+            .that()
+            .resideInAPackage("io.spikelot.pipeline..")
+            .and()
+            .doNotHaveFullyQualifiedName(HostArrays.class.getName())
+            .should()
+            .callMethodWhere(
+                    new DescribedPredicate<JavaCall<?>>(
+                            "NDManager.create(...), whose tensor borrows a Java buffer; use HostArrays") {
+                        @Override
+                        public boolean test(JavaCall<?> call) {
+                            return call.getTarget().getOwner().isAssignableTo(NDManager.class)
+                                    && call.getTarget().getName().equals("create");
+                        }
+                    });
+
     static final ArchRule NO_SPRING = noClasses()
             .that()
             .resideInAPackage("io.spikelot.pipeline..")
@@ -57,6 +76,19 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void mainCodeCreatesTensorsFromJavaDataOnlyThroughHostArrays() {
+        NO_BORROWED_HOST_MEMORY.check(MAIN_CLASSES);
+    }
+
+    @Test
+    void theHostMemoryRuleCatchesAViolation() {
+        JavaClasses offender = new ClassFileImporter().importClasses(BorrowedBufferFixture.class);
+        assertThatThrownBy(() -> NO_BORROWED_HOST_MEMORY.check(offender))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("BorrowedBufferFixture");
+    }
+
+    @Test
     void mainCodeNeverDependsOnSpring() {
         NO_SPRING.check(MAIN_CLASSES);
     }
@@ -67,6 +99,13 @@ class ArchitectureRulesTest {
         assertThatThrownBy(() -> NO_UNSAFE_SCALAR_CALLS.check(offender))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("UnsafeScalarFixture");
+    }
+
+    /** Wraps Java data without copying; lives in test sources only, to show the rule can fail. */
+    static final class BorrowedBufferFixture {
+        NDArray labels(NDManager manager) {
+            return manager.create(new float[] {1f, 2f});
+        }
     }
 
     /** Calls the forbidden overload; lives in test sources only, to show the rule can fail. */
