@@ -223,7 +223,7 @@ public final class TrainingLoop {
                     NDArray logits = trainer.forward(new NDList(samples.get(0))).singletonOrThrow();
                     NDArray lossArray = trainer.getLoss().evaluate(new NDList(samples.get(1)), new NDList(logits));
                     loss = lossArray.getFloat();
-                    checkFinite(loss, epoch);
+                    checkFinite(loss, epoch, samples.get(0), logits);
                     collector.backward(lossArray);
                     correct = Evaluator.countCorrect(logits, samples.get(1));
                 } finally {
@@ -259,11 +259,33 @@ public final class TrainingLoop {
             }
         }
 
-        private void checkFinite(double loss, int epoch) {
+        private void checkFinite(double loss, int epoch, NDArray input, NDArray logits) {
             if (!Double.isFinite(loss)) {
                 throw PipelineException.diverged("Training diverged: loss became " + loss + " at step "
-                        + (state.step + 1) + " (epoch " + epoch + ", learning rate " + config.learningRate() + ")");
+                        + (state.step + 1) + " (epoch " + epoch + ", learning rate " + config.learningRate() + "); "
+                        + nonFinite(input) + " non-finite input values, " + nonFinite(logits)
+                        + " non-finite logits, parameters with non-finite values: " + nonFiniteParameters());
             }
+        }
+
+        private static long nonFinite(NDArray array) {
+            // a failure path: the few intermediates go with the array's manager
+            return array.isInfinite().logicalOr(array.isNaN()).countNonzero().getLong();
+        }
+
+        /** The names of up to five parameters holding a NaN or ±∞, or "none". */
+        private String nonFiniteParameters() {
+            List<String> names = new ArrayList<>();
+            for (var entry : network.getParameters()) {
+                if (entry.getValue().isInitialized()
+                        && nonFinite(entry.getValue().getArray()) > 0) {
+                    names.add(entry.getKey());
+                }
+            }
+            return names.isEmpty()
+                    ? "none"
+                    : String.join(", ", names.subList(0, Math.min(5, names.size())))
+                            + (names.size() > 5 ? " and " + (names.size() - 5) + " more" : "");
         }
     }
 }

@@ -113,7 +113,7 @@ class TrainingLoopTest {
     }
 
     @Test
-    void nanLossFailsAsDivergedNamingTheStep() {
+    void nanLossFailsAsDivergedNamingTheStepAndWhatWasNotFinite() {
         Dataset poisoned = new Dataset("nan", new NaNSamples(16), new NaNSamples(4));
         assertThatThrownBy(() -> TrainingLoop.train(
                         aSpikingConvNetS(2), poisoned, aQuickConfig(8), TrainingListener.NONE, () -> {}))
@@ -121,6 +121,9 @@ class TrainingLoopTest {
                     assertThat(e.code()).isEqualTo(JobError.DIVERGED);
                     assertThat(e.retryable()).isFalse();
                 })
-                .hasMessageContaining("at step 1");
+                .hasMessageContaining("at step 1")
+                // one batch of 8 all-NaN 28×28 images; the forward pass already moved BN's running statistics
+                .hasMessageContaining("6272 non-finite input values, 80 non-finite logits")
+                .hasMessageContaining("parameters with non-finite values: encoder_bn1_runningMean,");
     }
 }
