@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.initializer.Initializer;
 import io.spikelot.model.arch.Conv2dLayer;
@@ -65,8 +64,8 @@ public sealed interface WeightGeometry {
 
         @Override
         public NDList apply(NDArray x, NDArray weight, NDArray bias) {
-            return Conv2d.conv2d(
-                    x, weight, bias, new Shape(stride, stride), new Shape(padding, padding), new Shape(1, 1));
+            return new NDList(
+                    AlignedConvolution.conv2d(x, weight, bias, new Shape(stride, stride), new Shape(padding, padding)));
         }
 
         @Override

@@ -1,8 +1,6 @@
 package io.spikelot.pipeline.model;
 
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import io.spikelot.model.arch.Conv2dLayer;
 import io.spikelot.model.arch.LinearLayer;
@@ -19,18 +17,12 @@ public interface WeightLayerFactory {
 
     Block linear(LinearLayer layer);
 
-    /** Ordinary dense, fully trainable DJL layers. */
+    /** Ordinary dense, fully trainable layers (DJL's, with convolutions channel-aligned: {@link DenseConv2d}). */
     static WeightLayerFactory dense() {
         return new WeightLayerFactory() {
             @Override
             public Block conv(Conv2dLayer layer) {
-                return Conv2d.builder()
-                        .setFilters(layer.outChannels())
-                        .setKernelShape(new Shape(layer.kernel(), layer.kernel()))
-                        .optStride(new Shape(layer.stride(), layer.stride()))
-                        .optPadding(new Shape(layer.padding(), layer.padding()))
-                        .optBias(layer.bias())
-                        .build();
+                return new DenseConv2d(layer);
             }
 
             @Override
