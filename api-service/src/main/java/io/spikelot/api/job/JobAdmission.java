@@ -62,15 +62,18 @@ class JobAdmission {
             return true; // nothing to decide: no lock, no count
         }
         jobs.lockQuota(key(tenant, resourceClass));
-        long queued = limit.queuedLimited() ? jobs.countQueued(tenant, resourceClass.name(), limit.maxQueued()) : 0;
-        if (limit.queuedLimited() && queued >= limit.maxQueued()) {
-            quotas.rejected(tenant, resourceClass);
-            long seconds = Math.max(1, quotas.retryAfter().toSeconds());
-            throw new ApiProblem(
-                            ProblemType.QUOTA_EXCEEDED,
-                            "Tenant " + tenant + " already has " + queued + " queued " + resourceClass.wireName()
-                                    + " jobs, its limit; retry after some have started or finished")
-                    .withHeader("Retry-After", String.valueOf(seconds));
+        if (limit.queuedLimited()) {
+            long queued = jobs.countQueued(tenant, resourceClass.name(), limit.maxQueued());
+            if (queued >= limit.maxQueued()) {
+                quotas.rejected(tenant, resourceClass);
+                long seconds = Math.max(1, quotas.retryAfter().toSeconds());
+                throw new ApiProblem(
+                                ProblemType.QUOTA_EXCEEDED,
+                                "Tenant " + tenant + " already has " + queued + " queued "
+                                        + resourceClass.wireName()
+                                        + " jobs, its limit; retry after some have started or finished")
+                        .withHeader("Retry-After", String.valueOf(seconds));
+            }
         }
         return !limit.runningLimited()
                 || jobs.countActive(tenant, resourceClass.name(), limit.maxRunning()) < limit.maxRunning();

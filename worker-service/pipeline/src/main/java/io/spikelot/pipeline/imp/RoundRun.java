@@ -1,9 +1,7 @@
 package io.spikelot.pipeline.imp;
 
 import io.spikelot.pipeline.tensor.HostTensor;
-import io.spikelot.pipeline.train.EpochReport;
 import io.spikelot.pipeline.train.Evaluation;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,17 +64,6 @@ record RoundRun(
 
     double seconds() {
         return segments.stream().mapToDouble(Segment::seconds).sum();
-    }
-
-    /** Every epoch of every segment, numbered across them. */
-    List<EpochReport> history() {
-        List<EpochReport> all = new ArrayList<>();
-        for (Segment segment : segments) {
-            for (EpochReport e : segment.training().history()) {
-                all.add(new EpochReport(all.size() + 1, e.trainLoss(), e.trainAccuracy(), e.test(), e.seconds()));
-            }
-        }
-        return all;
     }
 
     /** Removed entries over all prunable entries. */
