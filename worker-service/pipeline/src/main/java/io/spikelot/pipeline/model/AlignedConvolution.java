@@ -1,6 +1,7 @@
 package io.spikelot.pipeline.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
@@ -48,28 +49,37 @@ final class AlignedConvolution {
             return Conv2d.conv2d(x, weight, bias, stride, padding, new Shape(1, 1))
                     .singletonOrThrow();
         }
+        // the padded copies go to the input's (per-batch) manager: an op on a parameter would land in the model's
+        NDManager scope = x.getManager();
         NDArray input = x;
         NDArray kernel = weight;
         NDArray shift = bias;
         if (paddedIn > in) {
             Shape s = x.getShape();
-            input = x.concat(
-                    x.getManager().zeros(new Shape(s.get(0), paddedIn - in, s.get(2), s.get(3)), x.getDataType()), 1);
-            kernel = kernel.concat(
-                    x.getManager().zeros(new Shape(out, paddedIn - in, w.get(2), w.get(3)), weight.getDataType()), 1);
+            input = x.concat(scope.zeros(new Shape(s.get(0), paddedIn - in, s.get(2), s.get(3)), x.getDataType()), 1);
+            kernel = inScope(
+                    scope,
+                    kernel.concat(
+                            scope.zeros(new Shape(out, paddedIn - in, w.get(2), w.get(3)), weight.getDataType()), 1));
         }
         if (paddedOut > out) {
-            kernel = kernel.concat(
-                    x.getManager()
-                            .zeros(new Shape(paddedOut - out, paddedIn, w.get(2), w.get(3)), weight.getDataType()),
-                    0);
+            kernel = inScope(
+                    scope,
+                    kernel.concat(
+                            scope.zeros(new Shape(paddedOut - out, paddedIn, w.get(2), w.get(3)), weight.getDataType()),
+                            0));
             if (shift != null) {
-                shift = shift.concat(x.getManager().zeros(new Shape(paddedOut - out), bias.getDataType()), 0);
+                shift = inScope(scope, shift.concat(scope.zeros(new Shape(paddedOut - out), bias.getDataType()), 0));
             }
         }
         NDArray y = Conv2d.conv2d(input, kernel, shift, stride, padding, new Shape(1, 1))
                 .singletonOrThrow();
         return paddedOut > out ? y.get(new NDIndex(":, :{}", out)) : y;
+    }
+
+    private static NDArray inScope(NDManager scope, NDArray array) {
+        array.attach(scope);
+        return array;
     }
 
     private static long roundUp(long channels) {

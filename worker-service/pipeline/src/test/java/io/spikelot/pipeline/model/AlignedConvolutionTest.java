@@ -66,6 +66,20 @@ class AlignedConvolutionTest {
         }
     }
 
+    @Test
+    void padsParametersInTheBatchScopeNotTheModels() {
+        try (NDManager model = NDManager.newBaseManager()) {
+            NDArray w = model.randomNormal(new Shape(24, 20, 3, 3));
+            NDArray b = model.zeros(new Shape(24));
+            int before = model.getManagedArrays().size();
+            try (NDManager batch = model.newSubManager()) {
+                NDArray x = batch.randomNormal(new Shape(2, 20, 5, 5));
+                AlignedConvolution.conv2d(x, w, b, new Shape(1, 1), new Shape(1, 1));
+            }
+            assertThat(model.getManagedArrays()).hasSize(before);
+        }
+    }
+
     /**
      * The failure the padding avoids: with freed memory full of NaN (what a long-running process's heap can hold),
      * libtorch's own convolution of 24 channels returned NaN in some rounds on an AVX-512 machine. The aligned one
