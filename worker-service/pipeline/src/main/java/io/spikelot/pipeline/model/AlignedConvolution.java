@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
+import io.spikelot.pipeline.tensor.Scopes;
 
 /**
  * 2-D convolution with both channel counts padded with zeros to a multiple of 16, so that libtorch's CPU kernels
@@ -57,29 +58,25 @@ final class AlignedConvolution {
         if (paddedIn > in) {
             Shape s = x.getShape();
             input = x.concat(scope.zeros(new Shape(s.get(0), paddedIn - in, s.get(2), s.get(3)), x.getDataType()), 1);
-            kernel = inScope(
+            kernel = Scopes.adopt(
                     scope,
                     kernel.concat(
                             scope.zeros(new Shape(out, paddedIn - in, w.get(2), w.get(3)), weight.getDataType()), 1));
         }
         if (paddedOut > out) {
-            kernel = inScope(
+            kernel = Scopes.adopt(
                     scope,
                     kernel.concat(
                             scope.zeros(new Shape(paddedOut - out, paddedIn, w.get(2), w.get(3)), weight.getDataType()),
                             0));
             if (shift != null) {
-                shift = inScope(scope, shift.concat(scope.zeros(new Shape(paddedOut - out), bias.getDataType()), 0));
+                shift = Scopes.adopt(
+                        scope, shift.concat(scope.zeros(new Shape(paddedOut - out), bias.getDataType()), 0));
             }
         }
         NDArray y = Conv2d.conv2d(input, kernel, shift, stride, padding, new Shape(1, 1))
                 .singletonOrThrow();
         return paddedOut > out ? y.get(new NDIndex(":, :{}", out)) : y;
-    }
-
-    private static NDArray inScope(NDManager scope, NDArray array) {
-        array.attach(scope);
-        return array;
     }
 
     private static long roundUp(long channels) {

@@ -13,6 +13,12 @@ public final class Scopes {
 
     private Scopes() {}
 
+    /** Moves {@code array} (a fresh intermediate, e.g. an op's result on a parameter) into {@code scope}; returns it. */
+    public static NDArray adopt(NDManager scope, NDArray array) {
+        array.attach(scope);
+        return array;
+    }
+
     /** {@code array} as a new tensor in {@code scope}, on the same device, with gradients flowing back to it. */
     public static NDArray local(NDManager scope, NDArray array) {
         return scope.zeros(new Shape(), array.getDataType(), array.getDevice()).add(array);

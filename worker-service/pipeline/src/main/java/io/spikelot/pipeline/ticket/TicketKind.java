@@ -2,6 +2,7 @@ package io.spikelot.pipeline.ticket;
 
 import ai.djl.ndarray.NDArray;
 import io.spikelot.pipeline.tensor.Scalars;
+import io.spikelot.pipeline.tensor.Scopes;
 
 /**
  * How scores turn frozen weights into the effective weight of a forward pass (§2, §3, DJL notes §10). Both kinds
@@ -22,25 +23,25 @@ public enum TicketKind {
 
         @Override
         public NDArray deployableWeight(NDArray weight, NDArray mask) {
-            return inScopeOf(mask, weight.mul(mask));
+            return Scopes.adopt(mask.getManager(), weight.mul(mask));
         }
     },
     /** Biprop (multi-prize tickets): {@code W_eff = α · sign(W) ⊙ M}, α = mean |W| over the kept entries. */
     BIPROP {
         @Override
         public NDArray effectiveWeight(NDArray weight, NDArray absScores, NDArray mask) {
-            NDArray absWeight = inScopeOf(absScores, weight.abs());
+            NDArray absWeight = Scopes.adopt(absScores.getManager(), weight.abs());
             NDArray alphaMask = mask.mul(gain(absWeight, mask));
             // value α·M, gradient |W| to |s| (α held constant, as the reference's backward does)
             NDArray u = absScores.mul(absWeight);
             NDArray q = u.add(alphaMask.sub(u).stopGradient());
-            return q.mul(inScopeOf(absScores, weight.sign()));
+            return q.mul(Scopes.adopt(absScores.getManager(), weight.sign()));
         }
 
         @Override
         public NDArray deployableWeight(NDArray weight, NDArray mask) {
-            NDArray alpha = gain(inScopeOf(mask, weight.abs()), mask);
-            return mask.mul(alpha).mul(inScopeOf(mask, weight.sign()));
+            NDArray alpha = gain(Scopes.adopt(mask.getManager(), weight.abs()), mask);
+            return mask.mul(alpha).mul(Scopes.adopt(mask.getManager(), weight.sign()));
         }
     };
 
@@ -73,11 +74,5 @@ public enum TicketKind {
     public static NDArray gain(NDArray absWeight, NDArray mask) {
         NDArray kept = Scalars.maximum(mask.sum(), 1);
         return absWeight.mul(mask).sum().div(kept).stopGradient();
-    }
-
-    /** Moves an array derived from a parameter into the per-batch manager, so it is freed with the batch. */
-    private static NDArray inScopeOf(NDArray scoped, NDArray derived) {
-        derived.attach(scoped.getManager());
-        return derived;
     }
 }
