@@ -16,17 +16,20 @@ import java.util.Map;
 /**
  * The two searches of ALGORITHMS.md §5 over {@link Rounds}.
  *
- * <p>IMP: round 0 trains densely at the full T and snapshots the state after {@code rewindEpoch} epochs; with
- * Early-Time the probe runs after its second epoch. Each later round prunes {@code ratePerRound} of the surviving
- * weights by magnitude, rewinds to mask ⊙ snapshot, and trains the remaining {@code epochs − rewindEpoch} epochs
- * with a fresh optimizer and schedule, at T′ except the last round, which runs at the full T. After every complete
- * round but the last it saves an {@link ImpCheckpoint}; an attempt that finds one goes on at the next round with the
- * same masks, snapshot, T′ and seeds, so it ends as an uninterrupted run would.
+ * <p>IMP: round 0 trains densely and snapshots the state after {@code rewindEpoch} epochs. With Early-Time the probe
+ * runs after its second epoch and, as in the reference, the rest of round 0 trains at T′: the same run goes on in
+ * a network built at T′ (same schedule and shuffled order; the optimizer's momentum starts afresh), and the state
+ * it ends with is evaluated at the full T, the dense baseline the winning round is measured against. Each later
+ * round prunes {@code ratePerRound} of the surviving weights by magnitude, rewinds to mask ⊙ snapshot, and trains
+ * the remaining {@code epochs − rewindEpoch} epochs with a fresh optimizer and schedule, at T′ except the last round,
+ * which runs at the full T. After every complete round but the last it saves an {@link ImpCheckpoint}; an attempt
+ * that finds one goes on at the next round with the same masks, snapshot, T′ and seeds, so it ends as an
+ * uninterrupted run would.
  *
  * <p>Early-Bird: a dense search at twice the learning rate, checked at every epoch start ({@link EarlyBirdWatch});
- * with Early-Time its first two epochs run at the full T, the probe picks T′, and the rest of the search continues
- * from that state at T′ with a fresh optimizer and a schedule over the remaining epochs. The ticket's mask is then
- * applied to the epoch-0 initialisation and retrained for the full schedule at the base rate and the full T.
+ * with Early-Time its first two epochs run at the full T, the probe picks T′, and the search goes on at T′ the same
+ * way. The ticket's mask is then applied to the epoch-0 initialisation and retrained for the full schedule at the
+ * base rate and the full T.
  */
 final class ImpSearch {
 
@@ -61,10 +64,10 @@ final class ImpSearch {
         if (resumed == null) {
             RewindPoint point = new RewindPoint(pruning.rewindEpoch());
             probe = pruning.earlyTime() ? newProbe() : null;
-            TrainingListener extra = probe == null ? point : point.andThen(probe);
-            Segment dense = rounds.train(0, label(0, RoundRun.DENSE), rounds.timesteps(), config, null, null, extra);
-            done.add(new RoundRun(
-                    0, RoundRun.DENSE, count > 1, RoundRun.dense(dense.end(), dense.weights()), List.of(dense)));
+            List<Segment> segments = denseSearch(label(0, RoundRun.DENSE), config, count > 1, point);
+            Segment dense = segments.get(segments.size() - 1);
+            done.add(
+                    new RoundRun(0, RoundRun.DENSE, count > 1, RoundRun.dense(dense.end(), dense.weights()), segments));
             rewind = point.state();
             earlyTimeTaken = earlyTime();
             checkpoint(done, rewind, count);
@@ -117,29 +120,9 @@ final class ImpSearch {
         EarlyBirdWatch watch = new EarlyBirdWatch(
                 sparsity, pruning.scope(), pruning.earlyBirdDistanceOrDefault(), pruning.earlyBirdQueueOrDefault());
         TrainingConfig search = config.withLearningRate(2 * config.learningRate());
-        List<Segment> segments = new ArrayList<>();
-        String label = label(0, RoundRun.EARLY_BIRD_SEARCH);
+        probe = pruning.earlyTime() ? newProbe() : null;
+        List<Segment> segments = denseSearch(label(0, RoundRun.EARLY_BIRD_SEARCH), search, true, watch);
         int full = rounds.timesteps();
-        if (pruning.earlyTime() && config.epochs() > EARLY_TIME_EPOCHS) {
-            probe = newProbe();
-            Segment first = rounds.train(
-                    0, label, full, search.withEpochs(EARLY_TIME_EPOCHS), null, null, watch.andThen(probe));
-            segments.add(first);
-            if (watch.stopEpoch() == null) {
-                segments.add(rounds.train(
-                        0,
-                        label,
-                        probe.choice().chosen(),
-                        search.withEpochs(config.epochs() - EARLY_TIME_EPOCHS),
-                        first.end(),
-                        null,
-                        watch));
-            }
-        } else {
-            probe = pruning.earlyTime() ? newProbe() : null;
-            segments.add(
-                    rounds.train(0, label, full, search, null, null, probe == null ? watch : watch.andThen(probe)));
-        }
         Map<String, HostTensor.Floats> init = segments.get(0).start();
         Segment last = segments.get(segments.size() - 1);
         RoundRun searched =
@@ -160,6 +143,32 @@ final class ImpSearch {
                 watch.stopEpoch(),
                 watch.distances());
         return List.of(searched, checked(new RoundRun(1, RoundRun.RETRAIN, false, ticket, List.of(retrained))));
+    }
+
+    /**
+     * The dense training that the search starts with (IMP's round 0, the Early-Bird search). With Early-Time, and
+     * when it is part of the search and longer than the probe's epochs, the run trains its first epochs at the full T,
+     * the probe picks T′, and the rest of the run trains at T′ from that state with the same schedule and order;
+     * unless T′ is the full T or {@code listener} stopped the run, a last segment evaluates the end state at the full
+     * T.
+     *
+     * @param listener the rewind point or the Early-Bird check; gets every epoch of both stretches
+     */
+    private List<Segment> denseSearch(String label, TrainingConfig run, boolean search, TrainingListener listener) {
+        int full = rounds.timesteps();
+        if (probe == null || !search || run.epochs() <= EARLY_TIME_EPOCHS) {
+            return List.of(
+                    rounds.train(0, label, full, run, null, null, probe == null ? listener : listener.andThen(probe)));
+        }
+        Segment first =
+                rounds.train(0, label, full, run.stretch(0, EARLY_TIME_EPOCHS), null, null, listener.andThen(probe));
+        if (listener.done()) {
+            return List.of(first);
+        }
+        int chosen = probe.choice().chosen();
+        Segment rest = rounds.train(
+                0, label, chosen, run.stretch(EARLY_TIME_EPOCHS, run.epochs()), first.end(), null, listener);
+        return chosen == full ? List.of(first, rest) : List.of(first, rest, rounds.evaluateAt(full, rest));
     }
 
     /** Refuses a round whose pruned weights moved off zero: masked training must hold them at exactly 0. */

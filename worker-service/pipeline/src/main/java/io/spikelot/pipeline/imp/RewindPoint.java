@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Late rewinding's snapshot: the whole state (weights, BatchNorm, biases) after {@code epoch} epochs of the dense
- * round, or its initialisation when {@code epoch} is 0.
+ * round, or its initialisation when {@code epoch} is 0. A round trained in two stretches (Early-Time) passes it to
+ * both: epochs are numbered across them, and only the first start is the initialisation.
  */
 final class RewindPoint implements TrainingListener {
 
@@ -24,7 +25,7 @@ final class RewindPoint implements TrainingListener {
     @Override
     public void onStart(SpikingNetwork network) {
         this.network = network;
-        if (epoch == 0) {
+        if (epoch == 0 && state == null) {
             state = NetworkState.copy(network);
         }
     }

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * One finished round: its mask, the state it ended with and the segments it trained (one, or two where Early-Time
- * switched T inside it).
+ * switched T inside it, then the evaluation of the end state at the full T, which the round reports).
  *
  * @param round from 0
  * @param phase {@code dense}, {@code prune}, {@code early-bird-search} or {@code retrain}
@@ -58,8 +58,12 @@ record RoundRun(
         return segments.stream().mapToLong(Segment::epochTimesteps).sum();
     }
 
+    /** The T of every trained segment, in order (an evaluation at the full T trains nothing). */
     List<Integer> timesteps() {
-        return segments.stream().map(Segment::timesteps).toList();
+        return segments.stream()
+                .filter(s -> s.epochs() > 0)
+                .map(Segment::timesteps)
+                .toList();
     }
 
     double seconds() {

@@ -10,7 +10,10 @@ import io.spikelot.pipeline.model.SpikingNetwork;
 import io.spikelot.pipeline.neuron.NeuronSettings;
 import io.spikelot.pipeline.prune.MaskedLayerFactory;
 import io.spikelot.pipeline.prune.MaskedTraining;
+import io.spikelot.pipeline.prune.NetworkState;
 import io.spikelot.pipeline.tensor.HostTensor;
+import io.spikelot.pipeline.train.Evaluation;
+import io.spikelot.pipeline.train.Inference;
 import io.spikelot.pipeline.train.RunProgress;
 import io.spikelot.pipeline.train.TrainingConfig;
 import io.spikelot.pipeline.train.TrainingListener;
@@ -49,6 +52,20 @@ record Rounds(
     SpikingNetwork network(int timesteps) {
         NeuronSettings at = new NeuronSettings(neurons.kind(), neurons.lif(), timesteps);
         return NetworkBuilder.build(architecture, input(), at, new MaskedLayerFactory());
+    }
+
+    /**
+     * The state {@code trained} ended with, evaluated on the test split at {@code timesteps} (the full T after a
+     * stretch at T′): a segment without epochs, whose loss is the trained one's.
+     */
+    Segment evaluateAt(int timesteps, Segment trained) {
+        long start = System.nanoTime();
+        Evaluation test = Inference.evaluate(
+                network(timesteps), data.test(), config.evalChunk(), n -> NetworkState.load(n, trained.end()));
+        TrainingResult result =
+                new TrainingResult(0, trained.training().finalLoss(), test, List.of(), new double[0], 0);
+        return new Segment(
+                result, timesteps, (System.nanoTime() - start) / 1e9, trained.end(), trained.end(), trained.weights());
     }
 
     /**

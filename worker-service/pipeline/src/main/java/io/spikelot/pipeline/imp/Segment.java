@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One stretch of training at one T, on its own network, optimizer and schedule.
+ * One stretch of training at one T, on its own network and optimizer; or, with no epochs, the evaluation at the full
+ * T of a state that a stretch at T′ ended with ({@link Rounds#evaluateAt}).
  *
  * @param training its history and final evaluation
  * @param timesteps T

@@ -10,6 +10,7 @@ import io.spikelot.pipeline.model.SpikingNetwork;
 import io.spikelot.pipeline.neuron.FiringRate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** Evaluates a split in chunks of bounded size, each in its own NDManager scope. */
 final class Evaluator {
@@ -17,6 +18,16 @@ final class Evaluator {
     private Evaluator() {}
 
     static Evaluation evaluate(Trainer trainer, SpikingNetwork network, SampleSet split, int chunk) {
+        return evaluate(
+                trainer.getManager(), x -> trainer.evaluate(new NDList(x)).singletonOrThrow(), network, split, chunk);
+    }
+
+    /**
+     * @param manager the parent of each chunk's scope
+     * @param forward the network's logits for one chunk of inputs, in inference mode
+     */
+    static Evaluation evaluate(
+            NDManager manager, UnaryOperator<NDArray> forward, SpikingNetwork network, SampleSet split, int chunk) {
         BatchAssembler assembler = new BatchAssembler(split);
         int[] order = java.util.stream.IntStream.range(0, split.size()).toArray();
         long correct = 0;
@@ -24,9 +35,9 @@ final class Evaluator {
         network.inputProbe().start();
         for (int from = 0; from < split.size(); from += chunk) {
             int count = Math.min(chunk, split.size() - from);
-            try (NDManager scope = trainer.getManager().newSubManager()) {
+            try (NDManager scope = manager.newSubManager()) {
                 NDList batch = assembler.assemble(scope, order, from, count);
-                NDArray logits = trainer.evaluate(new NDList(batch.get(0))).singletonOrThrow();
+                NDArray logits = forward.apply(batch.get(0));
                 correct += countCorrect(logits, batch.get(1));
             }
             network.lastFiringRates().forEach((name, rate) -> rates.merge(name, rate, FiringRate::plus));

@@ -19,6 +19,31 @@ public final class Inference {
     private Inference() {}
 
     /**
+     * Accuracy, firing rates and per-layer inputs on {@code split}, as a training run's evaluation reports them.
+     *
+     * @param network a network not yet initialized; its parameters live in a manager closed on return
+     * @param load fills the freshly initialized parameters (e.g. from host tensors)
+     * @param chunk samples per forward pass, bounding memory
+     */
+    public static Evaluation evaluate(
+            SpikingNetwork network, SampleSet split, int chunk, Consumer<SpikingNetwork> load) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            network.initialize(
+                    manager,
+                    DataType.FLOAT32,
+                    BatchAssembler.batchShape(split, Math.max(1, Math.min(chunk, split.size()))));
+            load.accept(network);
+            ParameterStore store = new ParameterStore(manager, false);
+            return Evaluator.evaluate(
+                    manager,
+                    x -> network.forward(store, new NDList(x), false).singletonOrThrow(),
+                    network,
+                    split,
+                    chunk);
+        }
+    }
+
+    /**
      * The time-mean logits of the first {@code count} samples of {@code split}, {@code [count][classes]}.
      *
      * @param network a network not yet initialized; its parameters live in a manager closed on return

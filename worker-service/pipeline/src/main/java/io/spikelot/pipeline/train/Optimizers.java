@@ -9,15 +9,20 @@ final class Optimizers {
 
     private Optimizers() {}
 
-    static Optimizer create(TrainingConfig config, int totalSteps) {
+    /**
+     * @param scheduleSteps the steps of the whole run, over which the cosine falls to 0
+     * @param stepsBefore steps of the run trained before this optimizer's first (a later stretch of the run)
+     */
+    static Optimizer create(TrainingConfig config, int scheduleSteps, int stepsBefore) {
         float rate = (float) config.learningRate();
-        Tracker schedule = config.cosine()
+        Tracker cosine = config.cosine()
                 ? CosineTracker.builder()
                         .setBaseValue(rate)
                         .optFinalValue(0f)
-                        .setMaxUpdates(Math.max(1, totalSteps))
+                        .setMaxUpdates(Math.max(1, scheduleSteps))
                         .build()
                 : Tracker.fixed(rate);
+        Tracker schedule = stepsBefore == 0 ? cosine : update -> cosine.getNewValue(update + stepsBefore);
         return switch (config.optimizer()) {
             case ADAM ->
                 Optimizer.adam()

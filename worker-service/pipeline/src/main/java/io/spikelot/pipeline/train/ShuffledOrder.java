@@ -9,8 +9,16 @@ final class ShuffledOrder {
     private final Random random;
 
     ShuffledOrder(int size, long seed) {
+        this(size, seed, 0);
+    }
+
+    /** The orders of a run that has already drawn {@code drawn} of them. */
+    ShuffledOrder(int size, long seed, int drawn) {
         this.size = size;
         this.random = new Random(seed);
+        for (int i = 0; i < drawn; i++) {
+            next();
+        }
     }
 
     int[] next() {

@@ -76,7 +76,7 @@ public final class TrainingLoop {
         Engine.getInstance().setRandomSeed((int) first.seed());
         State state = new State(
                 phases.stream().mapToInt(p -> totalSteps(data, p.config())).sum(),
-                new ShuffledOrder(data.train().size(), first.seed()));
+                new ShuffledOrder(data.train().size(), first.seed(), first.fromEpoch()));
         try (Model model = Model.newInstance("spikelot-" + data.name())) {
             model.setBlock(network);
             for (int i = 0; i < phases.size() && !state.stopped; i++) {
@@ -86,7 +86,8 @@ public final class TrainingLoop {
                 }
                 TrainingConfig config = phase.config();
                 DefaultTrainingConfig setup = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                        .optOptimizer(Optimizers.create(config, totalSteps(data, config)));
+                        .optOptimizer(Optimizers.create(
+                                config, scheduleSteps(data, config), stepsPerEpoch(data, config) * config.fromEpoch()));
                 try (Trainer trainer = model.newTrainer(setup)) {
                     // parameters initialized by an earlier phase keep their values
                     trainer.initialize(BatchAssembler.batchShape(data.train(), config.batchSize()));
@@ -102,10 +103,22 @@ public final class TrainingLoop {
         }
     }
 
+    /** The steps this stretch of the run trains. */
     static int totalSteps(Dataset data, TrainingConfig config) {
-        int perEpoch = Math.max(1, data.train().size() / config.batchSize());
-        long all = (long) perEpoch * config.epochs();
-        return (int) (config.maxSteps() > 0 ? Math.min(all, config.maxSteps()) : all);
+        return capped(config, (long) stepsPerEpoch(data, config) * config.stretchEpochs());
+    }
+
+    /** The steps of the whole run, over which its schedule runs. */
+    static int scheduleSteps(Dataset data, TrainingConfig config) {
+        return capped(config, (long) stepsPerEpoch(data, config) * config.epochs());
+    }
+
+    private static int stepsPerEpoch(Dataset data, TrainingConfig config) {
+        return Math.max(1, data.train().size() / config.batchSize());
+    }
+
+    private static int capped(TrainingConfig config, long steps) {
+        return (int) (config.maxSteps() > 0 ? Math.min(steps, config.maxSteps()) : steps);
     }
 
     /** What carries over from one phase to the next. */
@@ -178,8 +191,8 @@ public final class TrainingLoop {
         }
 
         void execute() {
-            int epochs = state.history.size();
-            for (int epoch = 1; epoch <= config.epochs() && state.step < lastStep && !state.stopped; epoch++) {
+            int epochs = state.history.size() + config.fromEpoch();
+            for (int epoch = 1; epoch <= config.stretchEpochs() && state.step < lastStep && !state.stopped; epoch++) {
                 state.history.add(epoch(epochs + epoch, state.order.next()));
                 state.stopped = listener.done();
             }

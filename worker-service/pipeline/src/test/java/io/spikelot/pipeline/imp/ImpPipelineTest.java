@@ -98,4 +98,49 @@ class ImpPipelineTest {
         assertThat(result.searchCost().searchEpochTimesteps()).isEqualTo(search.epochTimesteps());
         assertThat(result.searchCost().searchEpochTimestepsAtFullT()).isEqualTo(3L * search.epochs());
     }
+
+    @Test
+    void earlyTimeMovesTheRestOfTheDenseRoundToTPrimeAndReportsItAtTheFullT() throws Exception {
+        RecordingContext context = new RecordingContext(scratch);
+        PruningSettings defaults = PruningSettings.defaults();
+        // one candidate normalises to 1, under a threshold above 1: T′ = 2 whatever the logits
+        PruningSettings earlyTime = new PruningSettings(
+                defaults.method(),
+                2,
+                defaults.ratePerRound(),
+                defaults.scope(),
+                1,
+                true,
+                1.01,
+                java.util.List.of(2),
+                null,
+                null,
+                null);
+
+        ImpResult result = pipeline.run(
+                anImpSpec()
+                        .withPruning(earlyTime)
+                        .withTraining(TrainingSettings.defaults(JobType.IMP)
+                                .withEpochs(3)
+                                .withBatchSize(8))
+                        .build(),
+                context);
+
+        assertThat(result.earlyTime().chosenTimesteps()).isEqualTo(2);
+        ImpResult.Round dense = result.rounds().get(0);
+        // epochs 1 and 2 at T = 3, the probe, epoch 3 at T′ = 2 in the same run
+        assertThat(dense.timesteps()).containsExactly(3, 2);
+        assertThat(dense.epochs()).isEqualTo(3);
+        assertThat(dense.epochTimesteps()).isEqualTo(2 * 3 + 2);
+        assertThat(result.denseAccuracy()).isEqualTo(dense.accuracy());
+        ImpResult.Round last = result.rounds().get(1);
+        assertThat(last.timesteps()).containsExactly(3);
+        assertThat(result.searchCost().searchEpochTimesteps()).isEqualTo(8);
+        assertThat(result.searchCost().searchEpochTimestepsAtFullT()).isEqualTo(9);
+        assertThat(result.searchCost().earlyTimeSaving()).isCloseTo(1 / 9.0, within(1e-9));
+        assertThat(context.progress)
+                .anySatisfy(p -> assertThat(p.message()).contains("round 0/1 dense, T′ = 2, epoch 3/3"));
+        assertThat(new String(context.artifacts.get("history.csv"), StandardCharsets.UTF_8).lines())
+                .hasSize(1 + 3 + 2);
+    }
 }

@@ -1,6 +1,7 @@
 package io.spikelot.pipeline.prune;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.spikelot.model.arch.ArchitectureCatalog;
 import io.spikelot.model.arch.InputShape;
@@ -15,8 +16,10 @@ import io.spikelot.pipeline.model.NetworkBuilder;
 import io.spikelot.pipeline.model.SpikingNetwork;
 import io.spikelot.pipeline.neuron.NeuronSettings;
 import io.spikelot.pipeline.tensor.HostTensor;
+import io.spikelot.pipeline.train.EpochReport;
 import io.spikelot.pipeline.train.TrainingConfig;
 import io.spikelot.pipeline.train.TrainingLoop;
+import io.spikelot.pipeline.train.TrainingResult;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +87,31 @@ class MaskedTrainingTest {
 
         assertThat(NetworkState.firstNonZeroPruned(unmasked.trainedState(), masks))
                 .isNotNull();
+    }
+
+    @Test
+    void aRunTrainedInTwoStretchesOnTwoNetworksEndsAsTheWholeRun() {
+        // without momentum, the optimizer holds no state: the schedule and the shuffled order are all that carry over
+        TrainingConfig run = new TrainingConfig(2, 8, OptimizerKind.SGD, 0.1, 0, 5e-4, true, 3, 16, 0);
+        MaskedTraining whole = new MaskedTraining(null, null);
+        TrainingLoop.train(network(), DATA, run, whole, () -> {});
+
+        MaskedTraining first = new MaskedTraining(null, null);
+        TrainingLoop.train(network(), DATA, run.stretch(0, 1), first, () -> {});
+        MaskedTraining second = new MaskedTraining(first.trainedState(), null);
+        TrainingResult rest = TrainingLoop.train(network(), DATA, run.stretch(1, 2), second, () -> {});
+        MaskedTraining restarted = new MaskedTraining(first.trainedState(), null);
+        TrainingLoop.train(network(), DATA, run.withEpochs(1), restarted, () -> {});
+
+        assertThat(rest.history()).extracting(EpochReport::epoch).containsExactly(2);
+        assertThat(rest.steps()).isEqualTo(4);
+        whole.trainedState().forEach((name, tensor) -> assertThat(
+                        second.trainedState().get(name).values())
+                .as(name)
+                .containsExactly(tensor.values(), within(1e-6f)));
+        assertThat(restarted.trainedState().get("conv1.weight").values())
+                .as("a fresh schedule and order instead of the run's")
+                .isNotEqualTo(whole.trainedState().get("conv1.weight").values());
     }
 
     private static SpikingNetwork network() {
