@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.spikelot.api.LoopThread;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,14 +22,14 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,6 +79,9 @@ class WebhookRelay implements SmartLifecycle {
     private final MeterRegistry registry;
     private final Timer lag;
     private volatile ExecutorService senders;
+    /** Ends the reading of answers whose attempt ran out of time; one thread, which only cancels. */
+    private volatile ScheduledExecutorService deadlines;
+
     private final LoopThread thread = new LoopThread("webhook-relay", this::loop);
 
     WebhookRelay(
@@ -203,18 +207,28 @@ class WebhookRelay implements SmartLifecycle {
                             WebhookSignature.header(claim.secret(), started.getEpochSecond(), body))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();
-            CompletableFuture<HttpResponse<String>> sent = http.sendAsync(request, info -> new Head());
+            // The blocking send, on this sender thread: sendAsync would complete through CompletableFuture's default
+            // executor, which below three cores starts a thread per call. The request's timeout bounds the wait for
+            // the answer's head, the deadline below the reading of its body.
+            Head head = new Head();
+            ScheduledFuture<?> deadline =
+                    deadlines.schedule(head::expire, properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
             try {
-                HttpResponse<String> response = sent.get(properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
-                status = response.statusCode();
-                if (status / 100 != 2) {
-                    error = "answered " + status + (response.body().isBlank() ? "" : ": " + response.body());
+                HttpResponse<String> response = http.send(request, info -> head);
+                if (head.expired()) {
+                    error = timedOut();
+                } else {
+                    status = response.statusCode();
+                    if (status / 100 != 2) {
+                        error = "answered " + status + (response.body().isBlank() ? "" : ": " + response.body());
+                    }
                 }
-            } catch (TimeoutException e) {
-                sent.cancel(true);
-                error = "no answer within " + properties.timeout().toMillis() + " ms";
-            } catch (ExecutionException e) {
-                error = describe(e.getCause());
+            } catch (HttpTimeoutException e) {
+                error = timedOut();
+            } catch (IOException e) {
+                error = describe(e);
+            } finally {
+                deadline.cancel(false);
             }
         } catch (WebhookUrls.Refused refused) {
             error = "URL refused: " + refused.getMessage();
@@ -283,6 +297,10 @@ class WebhookRelay implements SmartLifecycle {
         return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1));
     }
 
+    private String timedOut() {
+        return "no answer within " + properties.timeout().toMillis() + " ms";
+    }
+
     private static String describe(Throwable e) {
         if (e instanceof HttpTimeoutException) {
             return "timed out";
@@ -294,11 +312,16 @@ class WebhookRelay implements SmartLifecycle {
         return message == null || message.isBlank() ? "connection failed" : "connection failed: " + message;
     }
 
-    /** Reads the first bytes of an answer and drops the connection after them: a bounded read. */
+    /**
+     * Reads the first bytes of an answer and drops the connection after them: a bounded read. When the attempt's
+     * deadline passes first ({@link #expire}), it drops the connection and ends the body with what it has, so that a
+     * receiver trickling its answer cannot hold a sender.
+     */
     private static final class Head implements HttpResponse.BodySubscriber<String> {
         private final CompletableFuture<String> result = new CompletableFuture<>();
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         private Flow.Subscription subscription;
+        private boolean expired;
 
         @Override
         public CompletionStage<String> getBody() {
@@ -306,13 +329,21 @@ class WebhookRelay implements SmartLifecycle {
         }
 
         @Override
-        public void onSubscribe(Flow.Subscription subscription) {
+        public synchronized void onSubscribe(Flow.Subscription subscription) {
             this.subscription = subscription;
-            subscription.request(1);
+            if (expired) {
+                subscription.cancel();
+                done();
+            } else {
+                subscription.request(1);
+            }
         }
 
         @Override
-        public void onNext(List<ByteBuffer> buffers) {
+        public synchronized void onNext(List<ByteBuffer> buffers) {
+            if (result.isDone()) {
+                return;
+            }
             for (ByteBuffer buffer : buffers) {
                 int n = Math.min(buffer.remaining(), RESPONSE_HEAD_BYTES - bytes.size());
                 byte[] chunk = new byte[n];
@@ -337,7 +368,23 @@ class WebhookRelay implements SmartLifecycle {
             done();
         }
 
-        private void done() {
+        /** The attempt's time is up: stop reading, unless the answer is already complete. */
+        synchronized void expire() {
+            if (result.isDone()) {
+                return;
+            }
+            expired = true;
+            if (subscription != null) {
+                subscription.cancel();
+                done();
+            }
+        }
+
+        synchronized boolean expired() {
+            return expired;
+        }
+
+        private synchronized void done() {
             result.complete(bytes.toString(StandardCharsets.UTF_8).strip());
         }
     }
@@ -347,6 +394,11 @@ class WebhookRelay implements SmartLifecycle {
         AtomicInteger n = new AtomicInteger();
         senders = Executors.newFixedThreadPool(properties.concurrency(), r -> {
             Thread t = new Thread(r, "webhook-sender-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "webhook-deadlines");
             t.setDaemon(true);
             return t;
         });
@@ -368,6 +420,10 @@ class WebhookRelay implements SmartLifecycle {
                 Thread.currentThread().interrupt();
                 pool.shutdownNow();
             }
+        }
+        ScheduledExecutorService timer = deadlines;
+        if (timer != null) {
+            timer.shutdownNow();
         }
     }
 

@@ -8,6 +8,10 @@ import io.spikelot.api.testing.ApiIntegrationTest;
 import io.spikelot.api.testing.TestKeys;
 import io.spikelot.api.testing.WebhookReceiver;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -169,6 +173,78 @@ class WebhookDeliveryTest {
         sleep(800);
         assertThat(receiver.received()).hasSize(before);
         delete(TestKeys.KEY_A, webhook);
+    }
+
+    @Test
+    void aReceiverThatTricklesItsAnswerIsCutOffAtTheTimeoutAndRetried() throws Exception {
+        // answers 200 with a long body, then sends one byte every 200 ms: the head arrives, the body never ends
+        try (ServerSocket trickler = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread serving = new Thread(() -> trickle(trickler), "trickling-receiver");
+            serving.setDaemon(true);
+            serving.start();
+            JsonNode webhook =
+                    subscribe(TestKeys.KEY_A, "http://127.0.0.1:" + trickler.getLocalPort() + "/slow", "QUEUED");
+            String id = webhook.get("id").asString();
+            String deliveryId = http.request("POST", "/api/v1/webhooks/" + id + "/test")
+                    .bearer(TestKeys.KEY_A)
+                    .send()
+                    .json()
+                    .get("deliveryId")
+                    .asString();
+
+            JsonNode first = awaitAttempt(TestKeys.KEY_A, id, deliveryId);
+            assertThat(first.get("error").asString()).isEqualTo("no answer within 3000 ms");
+            assertThat(first.get("statusCode").isNull()).isTrue();
+            // cut off at the 3 s timeout, not when the 100 kB body would have ended (about 20,000 s)
+            assertThat(first.get("latencyMs").asLong()).isBetween(2_900L, 8_000L);
+            delete(TestKeys.KEY_A, webhook);
+        }
+    }
+
+    /** Serves every connection with a 200 head and a body trickled a byte at a time, until the client hangs up. */
+    private static void trickle(ServerSocket server) {
+        while (!server.isClosed()) {
+            try {
+                Socket socket = server.accept();
+                Thread connection = new Thread(() -> {
+                    try (socket) {
+                        socket.getInputStream().read(new byte[8192]);
+                        OutputStream out = socket.getOutputStream();
+                        out.write("HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n"
+                                .getBytes(StandardCharsets.US_ASCII));
+                        out.flush();
+                        while (true) {
+                            out.write('x');
+                            out.flush();
+                            Thread.sleep(200);
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        // the client hung up
+                    }
+                });
+                connection.setDaemon(true);
+                connection.start();
+            } catch (IOException e) {
+                return; // closed
+            }
+        }
+    }
+
+    /** The delivery's first attempt, once it has been recorded. */
+    private JsonNode awaitAttempt(String key, String webhookId, String deliveryId) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (JsonNode delivery : http.get("/api/v1/webhooks/" + webhookId + "/deliveries", key)
+                    .json()) {
+                if (delivery.get("id").asString().equals(deliveryId)
+                        && !delivery.get("attempts").isEmpty()) {
+                    assertThat(delivery.get("state").asString()).isEqualTo("PENDING");
+                    return delivery.get("attempts").get(0);
+                }
+            }
+            sleep(50);
+        }
+        throw new AssertionError("Delivery " + deliveryId + " had no attempt within " + WAIT);
     }
 
     @Test
