@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
@@ -37,7 +38,10 @@ public class ApiClient {
     private final RestClient client;
 
     ApiClient(RestClient.Builder builder, WorkerProperties properties) {
-        this.client = builder.baseUrl(properties.apiUrl().toString())
+        // Blocking calls on the caller's thread. The JDK client's factory sends asynchronously and completes through
+        // CompletableFuture's default executor, which below three cores starts a thread per call.
+        this.client = builder.requestFactory(new SimpleClientHttpRequestFactory())
+                .baseUrl(properties.apiUrl().toString())
                 .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + properties.workerToken())
                 .build();
     }
