@@ -192,7 +192,10 @@ class WebhookDeliveryTest {
                     .get("deliveryId")
                     .asString();
 
-            JsonNode first = awaitAttempt(TestKeys.KEY_A, id, deliveryId);
+            JsonNode delivery = awaitDelivery(TestKeys.KEY_A, id, deliveryId, "attempted", d -> !d.get("attempts")
+                    .isEmpty());
+            assertThat(delivery.get("state").asString()).isEqualTo("PENDING"); // to be retried
+            JsonNode first = delivery.get("attempts").get(0);
             assertThat(first.get("error").asString()).isEqualTo("no answer within 3000 ms");
             assertThat(first.get("statusCode").isNull()).isTrue();
             // cut off at the 3 s timeout, not when the 100 kB body would have ended (about 20,000 s)
@@ -228,23 +231,6 @@ class WebhookDeliveryTest {
                 return; // closed
             }
         }
-    }
-
-    /** The delivery's first attempt, once it has been recorded. */
-    private JsonNode awaitAttempt(String key, String webhookId, String deliveryId) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (JsonNode delivery : http.get("/api/v1/webhooks/" + webhookId + "/deliveries", key)
-                    .json()) {
-                if (delivery.get("id").asString().equals(deliveryId)
-                        && !delivery.get("attempts").isEmpty()) {
-                    assertThat(delivery.get("state").asString()).isEqualTo("PENDING");
-                    return delivery.get("attempts").get(0);
-                }
-            }
-            sleep(50);
-        }
-        throw new AssertionError("Delivery " + deliveryId + " had no attempt within " + WAIT);
     }
 
     @Test
@@ -326,6 +312,14 @@ class WebhookDeliveryTest {
     }
 
     private JsonNode awaitDelivery(String key, String webhookId, String deliveryId, String state) {
+        return awaitDelivery(key, webhookId, deliveryId, state, d -> d.get("state")
+                .asString()
+                .equals(state));
+    }
+
+    /** The delivery as its log shows it, once {@code done} holds for it. */
+    private JsonNode awaitDelivery(
+            String key, String webhookId, String deliveryId, String what, Predicate<JsonNode> done) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         JsonNode last = null;
         while (System.nanoTime() < deadline) {
@@ -333,14 +327,14 @@ class WebhookDeliveryTest {
                     .json()) {
                 if (delivery.get("id").asString().equals(deliveryId)) {
                     last = delivery;
-                    if (delivery.get("state").asString().equals(state)) {
+                    if (done.test(delivery)) {
                         return delivery;
                     }
                 }
             }
             sleep(50);
         }
-        throw new AssertionError("Delivery " + deliveryId + " did not become " + state + ": " + last);
+        throw new AssertionError("Delivery " + deliveryId + " did not become " + what + ": " + last);
     }
 
     private static Predicate<WebhookReceiver.Received> ofJob(String jobId) {
