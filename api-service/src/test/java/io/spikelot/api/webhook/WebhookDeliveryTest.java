@@ -150,12 +150,7 @@ class WebhookDeliveryTest {
         receiver.answerAlways(410);
         JsonNode webhook = subscribe(TestKeys.KEY_A, receiver.url("/gone"), "QUEUED");
         String id = webhook.get("id").asString();
-        String deliveryId = http.request("POST", "/api/v1/webhooks/" + id + "/test")
-                .bearer(TestKeys.KEY_A)
-                .send()
-                .json()
-                .get("deliveryId")
-                .asString();
+        String deliveryId = ping(TestKeys.KEY_A, id);
 
         JsonNode delivery = awaitDelivery(TestKeys.KEY_A, id, deliveryId, "FAILED");
         assertThat(delivery.get("attempts")).hasSize(1);
@@ -185,12 +180,7 @@ class WebhookDeliveryTest {
             JsonNode webhook =
                     subscribe(TestKeys.KEY_A, "http://127.0.0.1:" + trickler.getLocalPort() + "/slow", "QUEUED");
             String id = webhook.get("id").asString();
-            String deliveryId = http.request("POST", "/api/v1/webhooks/" + id + "/test")
-                    .bearer(TestKeys.KEY_A)
-                    .send()
-                    .json()
-                    .get("deliveryId")
-                    .asString();
+            String deliveryId = ping(TestKeys.KEY_A, id);
 
             JsonNode delivery = awaitDelivery(TestKeys.KEY_A, id, deliveryId, "attempted", d -> !d.get("attempts")
                     .isEmpty());
@@ -293,6 +283,15 @@ class WebhookDeliveryTest {
         ApiHttp.Response created = http.postJson("/api/v1/webhooks", key, body);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json();
+    }
+
+    /** Sends the subscription a test delivery; its id. */
+    private String ping(String key, String webhookId) {
+        ApiHttp.Response ping = http.request("POST", "/api/v1/webhooks/" + webhookId + "/test")
+                .bearer(key)
+                .send();
+        assertThat(ping.status()).as(ping.body()).isEqualTo(202);
+        return ping.json().get("deliveryId").asString();
     }
 
     private void delete(String key, JsonNode webhook) {
