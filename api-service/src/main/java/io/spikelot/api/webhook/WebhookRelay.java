@@ -301,10 +301,8 @@ class WebhookRelay implements SmartLifecycle {
         return "no answer within " + properties.timeout().toMillis() + " ms";
     }
 
+    /** A failed connection or exchange; timeouts are caught before, as {@link #timedOut}. */
     private static String describe(Throwable e) {
-        if (e instanceof HttpTimeoutException) {
-            return "timed out";
-        }
         if (e instanceof ConnectException) {
             return "could not connect";
         }
