@@ -41,11 +41,16 @@ public record WorkerProperties(
      * @param scratchDir where jobs get their private temporary folders
      * @param progressInterval how often progress is published; also the heartbeat, so well under the API's lease
      * @param id this worker's name in events; host name and process id when empty
+     * @param apiConnectTimeout how long a call to the API may wait for a connection
+     * @param apiReadTimeout how long a call to the API may wait for its answer once the request is sent; a hung API
+     *     then fails the call (claims report the API unreachable, uploads retry) instead of blocking the job forever
      */
     public record Worker(
             @DefaultValue("cpu") @NotNull ResourceClass resourceClass,
             @DefaultValue("auto") @Pattern(regexp = "auto|cpu|gpu") String device,
             @NotNull Path scratchDir,
             @DefaultValue("5s") @NotNull Duration progressInterval,
-            @DefaultValue("") String id) {}
+            @DefaultValue("") String id,
+            @DefaultValue("5s") @NotNull Duration apiConnectTimeout,
+            @DefaultValue("120s") @NotNull Duration apiReadTimeout) {}
 }

@@ -40,7 +40,11 @@ public class ApiClient {
     ApiClient(RestClient.Builder builder, WorkerProperties properties) {
         // Blocking calls on the caller's thread. The JDK client's factory sends asynchronously and completes through
         // CompletableFuture's default executor, which below three cores starts a thread per call.
-        this.client = builder.requestFactory(new SimpleClientHttpRequestFactory())
+        // Bounded waits: a blackholed or hung API must fail the call rather than hold the job's thread forever.
+        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(properties.worker().apiConnectTimeout());
+        requests.setReadTimeout(properties.worker().apiReadTimeout());
+        this.client = builder.requestFactory(requests)
                 .baseUrl(properties.apiUrl().toString())
                 .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + properties.workerToken())
                 .build();

@@ -43,7 +43,14 @@ class DeviceCheckTest {
                 "token",
                 Path.of("/tmp"),
                 new WorkerProperties.Broker("spikelot"),
-                new WorkerProperties.Worker(ResourceClass.CPU, device, Path.of("/tmp"), Duration.ofSeconds(5), "w1"));
+                new WorkerProperties.Worker(
+                        ResourceClass.CPU,
+                        device,
+                        Path.of("/tmp"),
+                        Duration.ofSeconds(5),
+                        "w1",
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(120)));
         return new DeviceCheck(
                 properties, new WorkerIdentity(properties), Topology.standard(), new Pipelines(List.of()));
     }
