@@ -98,7 +98,7 @@ class JobAdmission {
     }
 
     /** The safety net: waiting jobs of a quota raised since, or of slots freed by a transaction that failed. */
-    @Scheduled(fixedDelayString = "${spikelot.jobs.reaper-interval:5s}")
+    @Scheduled(fixedDelayString = "${spikelot.jobs.reaper-interval:2s}")
     void dispatchWaiting() {
         List<Object[]> queues = jobs.heldQueues();
         for (Object[] queue : queues) {

@@ -68,6 +68,8 @@ class JobSpecRulesTest {
         assertThat(imp.at("/model/surrogate").asString()).isEqualTo("atan");
         assertThat(imp.at("/model/detachReset").asBoolean()).isTrue();
         assertThat(imp.at("/model/timesteps").asInt()).isEqualTo(5);
+        // dense training learns BatchNorm's γ and β, as Kim et al.'s code does
+        assertThat(imp.at("/model/affineNorm").asBoolean()).isTrue();
     }
 
     @ParameterizedTest

@@ -29,9 +29,12 @@ public record ModelSettings(
         return new ModelSettings(null, NeuronKind.LIF, 4, LifSettings.defaults(), false);
     }
 
-    /** The {@code imp} defaults: Kim et al.'s LIF ({@link LifSettings#kim()}) at their T = 5. */
+    /**
+     * The {@code imp} defaults: Kim et al.'s LIF ({@link LifSettings#kim()}) at their T = 5, with affine BatchNorm as
+     * dense training (and their code) has it.
+     */
     public static ModelSettings kim() {
-        return new ModelSettings(null, NeuronKind.LIF, 5, LifSettings.kim(), false);
+        return new ModelSettings(null, NeuronKind.LIF, 5, LifSettings.kim(), true);
     }
 
     public ModelSettings withArchitecture(String architecture) {

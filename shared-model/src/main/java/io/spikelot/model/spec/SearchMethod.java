@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 
 /** How a ticket search turns scores into weights: {@code search.method} of an {@code slt} spec. */
 public enum SearchMethod implements WireEnum {
-    /** Binarized ±α weights under the mask: multi-prize tickets (MPLT with relu, MPSLT with lif). */
+    /** Binarized ±α weights under the mask: multi-prize tickets (MPLT with sign, MPSLT with lif). */
     BIPROP,
     /** Frozen random weights under the mask: lottery tickets (LT with relu, SLT with lif). */
     EDGE_POPUP;

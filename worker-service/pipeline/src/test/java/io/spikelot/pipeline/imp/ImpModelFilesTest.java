@@ -51,7 +51,8 @@ class ImpModelFilesTest {
             }
         });
         JsonObject tensors = SafetensorsFiles.header(context.artifacts.get("model.safetensors"));
-        assertThat(names).contains("conv1.weight", "bn1.running_var", "head.weight");
+        // the default imp network learns BatchNorm's γ and β
+        assertThat(names).contains("conv1.weight", "bn1.weight", "bn1.bias", "bn1.running_var", "head.weight");
         assertThat(tensors.keySet()).containsAll(names);
 
         Path nir = Files.write(scratch.resolve("model.nir"), context.artifacts.get("model.nir"));

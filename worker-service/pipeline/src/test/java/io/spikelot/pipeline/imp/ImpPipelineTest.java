@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.google.gson.JsonObject;
 import io.spikelot.model.job.JobType;
 import io.spikelot.model.result.ImpResult;
+import io.spikelot.model.spec.ModelSettings;
 import io.spikelot.model.spec.PruningSettings;
 import io.spikelot.model.spec.TrainingSettings;
 import io.spikelot.pipeline.testing.RecordingContext;
@@ -62,6 +63,22 @@ class ImpPipelineTest {
         assertThat(new String(context.artifacts.get("history.csv"), StandardCharsets.UTF_8).lines())
                 .hasSize(1 + 2 + 1);
         assertThat(context.progress).anySatisfy(p -> assertThat(p.message()).contains("round 1/1 prune"));
+    }
+
+    @Test
+    void affineNormFalseKeepsTheCatalogsNonAffineBatchNorm() throws Exception {
+        RecordingContext context = new RecordingContext(scratch);
+        ImpSpecFixtures.ImpSpecBuilder spec = anImpSpec()
+                .withModel(ModelSettings.kim()
+                        .withArchitecture("convnet-s")
+                        .withTimesteps(3)
+                        .withAffineNorm(false));
+
+        pipeline.run(spec.build(), context);
+
+        JsonObject tensors = SafetensorsFiles.header(context.artifacts.get("model.safetensors"));
+        assertThat(tensors.keySet()).contains("bn1.running_mean", "bn1.running_var");
+        assertThat(tensors.keySet()).doesNotContain("bn1.weight", "bn1.bias", "bn2.weight", "bn2.bias");
     }
 
     @Test
