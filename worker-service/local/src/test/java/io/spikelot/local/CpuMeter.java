@@ -64,7 +64,7 @@ final class CpuMeter {
         }
         System.out.printf(
                 "%s-CPU over %d submits: jvm %.2f ms/submit (request threads %.2f, relays %.2f, load generator %.2f, other threads %.2f,"
-                        + " compiling %.2f, gc pauses %.2f),"
+                        + " JIT compilers' elapsed time %.2f (not CPU), gc pauses %.2f),"
                         + " postgres %.2f ms/submit (the API's %d connections %.2f), rabbitmq %.2f ms/submit;"
                         + " commits %.2f/submit, rows inserted %.2f/submit, rows updated %.2f/submit;"
                         + " %d threads started%n",
