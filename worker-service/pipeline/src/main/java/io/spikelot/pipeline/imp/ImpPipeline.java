@@ -44,9 +44,7 @@ public final class ImpPipeline extends JobPipeline<ImpSpec, ImpJob, ImpResult> {
                 JobSettings.lif(spec.model().lif()),
                 spec.model().timesteps());
         Dataset data = JobSettings.dataset(datasetsRoot, spec.dataset(), neurons.timesteps(), config.batchSize());
-        Architecture catalog = JobSettings.architecture(spec.model().architecture(), data);
-        // affine by default, as dense training has it; model.affineNorm: false keeps the catalog's BN
-        Architecture architecture = spec.model().affineNorm() ? catalog.withAffineNorm() : catalog;
+        Architecture architecture = JobSettings.architecture(spec.model(), data);
         boolean earlyBird = spec.pruning().method() == ImpMethod.EARLY_BIRD;
         int count = earlyBird ? 2 : spec.pruning().rounds();
         Rounds rounds = new Rounds(spec, context, architecture, data, neurons, config, count);

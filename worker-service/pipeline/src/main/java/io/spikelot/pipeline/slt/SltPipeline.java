@@ -63,9 +63,8 @@ public final class SltPipeline extends JobPipeline<SltSpec, SltJob, SltResult> {
         Dataset data =
                 JobSettings.dataset(datasetsRoot, spec.dataset(), spec.model().timesteps(), config.batchSize());
         InputKind input = data.events() ? InputKind.EVENTS : InputKind.STATIC;
-        Architecture catalog = JobSettings.architecture(spec.model().architecture(), data);
         // biprop's "+BN" variant: BatchNorm learns γ and β during the search, so a layer can move its firing rate
-        Architecture architecture = spec.model().affineNorm() ? catalog.withAffineNorm() : catalog;
+        Architecture architecture = JobSettings.architecture(spec.model(), data);
         NeuronSettings neurons = SltSpecs.neurons(spec.model(), spec.search().method(), false);
         boolean compare = spec.search().compareAnn() && neurons.spiking();
         if (compare && data.events()) {

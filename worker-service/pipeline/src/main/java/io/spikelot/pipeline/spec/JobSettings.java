@@ -8,6 +8,7 @@ import io.spikelot.model.graph.Preprocessing;
 import io.spikelot.model.spec.DatasetSettings;
 import io.spikelot.model.spec.Device;
 import io.spikelot.model.spec.LifSettings;
+import io.spikelot.model.spec.ModelSettings;
 import io.spikelot.model.spec.ResourceSettings;
 import io.spikelot.model.spec.Schedule;
 import io.spikelot.model.spec.TrainingSettings;
@@ -93,6 +94,16 @@ public final class JobSettings {
                     "The training split has " + data.train().size() + " samples, fewer than one batch of " + batchSize);
         }
         return data;
+    }
+
+    /**
+     * The catalog architecture of an {@code slt} or {@code imp} model, with BatchNorm learning γ and β where {@code
+     * model.affineNorm} asks for it (biprop's "+BN" search; dense training in {@code imp}, its default), else the
+     * catalog's own BN.
+     */
+    public static Architecture architecture(ModelSettings model, Dataset data) {
+        Architecture catalog = architecture(model.architecture(), data);
+        return model.affineNorm() ? catalog.withAffineNorm() : catalog;
     }
 
     /** The catalog architecture for the dataset's frame shape and class count. */
