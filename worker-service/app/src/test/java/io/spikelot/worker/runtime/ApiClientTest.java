@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.spikelot.model.job.ResourceClass;
 import io.spikelot.worker.WorkerProperties;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,6 +25,7 @@ class ApiClientTest {
     private static final String TOKEN = "t".repeat(32);
 
     private final CountDownLatch release = new CountDownLatch(1);
+    private final ExecutorService handlers = Executors.newCachedThreadPool();
     private HttpServer server;
 
     @AfterEach
@@ -34,6 +34,7 @@ class ApiClientTest {
         if (server != null) {
             server.stop(0);
         }
+        handlers.shutdownNow();
     }
 
     @Test
@@ -86,26 +87,15 @@ class ApiClientTest {
 
     private ApiClient clientFor(Handler handler, Duration readTimeout) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setExecutor(Executors.newCachedThreadPool());
+        server.setExecutor(handlers);
         server.createContext("/", exchange -> {
             try (exchange) {
                 handler.handle(exchange);
             }
         });
         server.start();
-        WorkerProperties properties = new WorkerProperties(
-                URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
-                TOKEN,
-                Path.of("/tmp"),
-                new WorkerProperties.Broker("spikelot"),
-                new WorkerProperties.Worker(
-                        ResourceClass.CPU,
-                        "cpu",
-                        Path.of("/tmp"),
-                        Duration.ofSeconds(5),
-                        "w1",
-                        Duration.ofSeconds(5),
-                        readTimeout));
+        WorkerProperties properties = WorkerPropertiesFixtures.properties(
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort()), TOKEN, "cpu", readTimeout);
         return new ApiClient(RestClient.builder(), properties);
     }
 

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import ai.djl.engine.Engine;
-import io.spikelot.model.job.ResourceClass;
 import io.spikelot.model.messaging.Topology;
 import io.spikelot.worker.WorkerProperties;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,19 +36,8 @@ class DeviceCheckTest {
     }
 
     private static DeviceCheck check(String device) {
-        WorkerProperties properties = new WorkerProperties(
-                URI.create("http://127.0.0.1:8080"),
-                "token",
-                Path.of("/tmp"),
-                new WorkerProperties.Broker("spikelot"),
-                new WorkerProperties.Worker(
-                        ResourceClass.CPU,
-                        device,
-                        Path.of("/tmp"),
-                        Duration.ofSeconds(5),
-                        "w1",
-                        Duration.ofSeconds(5),
-                        Duration.ofSeconds(120)));
+        WorkerProperties properties = WorkerPropertiesFixtures.properties(
+                URI.create("http://127.0.0.1:8080"), "token", device, Duration.ofSeconds(120));
         return new DeviceCheck(
                 properties, new WorkerIdentity(properties), Topology.standard(), new Pipelines(List.of()));
     }
